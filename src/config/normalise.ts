@@ -1,0 +1,96 @@
+// The production reader of a site's config, for what the core acts on:
+// categories and their services, the regime, the record cookie, Google
+// Analytics. What only the UI shows (texts, layout, labels, cookie tables) is
+// read by normalise-ui.ts in the UI chunk, so a returning visitor does not
+// download it. It never throws and never lets a wrong value widen what is
+// allowed: each bad key is reported once and falls back to its safe default.
+// zod stays off this path; test/unit/config-agreement.test.ts keeps the two
+// in step.
+import type { CoreConfig } from './schema';
+import type { Problem } from './problem';
+import { duplicateServices } from './services';
+import { isBoolean, isObject, isPattern, matches, oneOf, reader, type Bag } from './reader';
+import {
+  BASE_REGIMES, COOKIE_NAME_PATTERN, DEFAULT_CATEGORIES, DEFAULT_SALE_CATEGORIES, DEFAULTS,
+  GA_ID_PATTERN, MAX_DAYS, NECESSARY, REGIMES, REGION_PATTERN, SAME_SITE,
+} from './defaults';
+
+const isDays = (v: unknown) => typeof v == 'number' && v > 0 && v <= MAX_DAYS;
+
+export function normalise(input: unknown): { config: CoreConfig; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const { fail, read, bag, copy, ids } = reader(problems);
+
+  function category(id: string, value: Bag, path: string): CoreConfig['categories'][string] {
+    const services: CoreConfig['categories'][string]['services'] = {};
+    const given = bag(value, 'services', path);
+    for (const service of ids(given, path + 'services.')) {
+      const spec = given[service];
+      const at = `${path}services.${service}`;
+      if (!isObject(spec)) {
+        fail(at, spec);
+        continue;
+      }
+      // Cookie names only: what the core needs to delete them on withdrawal.
+      const cookies = read<unknown[]>(spec, 'cookies', at + '.', Array.isArray, []);
+      services[service] = {
+        cookies: cookies.flatMap((cookie, i) => {
+          const name = isObject(cookie) ? cookie.name : cookie;
+          return isPattern(name) ? [name as string | RegExp] : (fail(`${at}.cookies[${i}]`, cookie), []);
+        }),
+      };
+    }
+    const sale =
+      id == NECESSARY
+        ? (value.sale === true && fail(path + 'sale', true), false)
+        : value.sale === undefined
+          ? DEFAULT_SALE_CATEGORIES.includes(id)
+          // A wrong value falls back to `true`: a sale is what an opt-out switches off.
+          : read(value, 'sale', path, isBoolean, true);
+    return { sale, services };
+  }
+
+  const raw: Bag = isObject(input) ? input : (input != null && fail('config', input), {});
+
+  const given = raw.categories === undefined ? undefined : bag(raw, 'categories', '');
+  const necessary = given?.[NECESSARY];
+  const categories: CoreConfig['categories'] = {
+    [NECESSARY]: category(NECESSARY, isObject(necessary) ? necessary : {}, `categories.${NECESSARY}.`),
+  };
+  for (const id of given ? ids(given, 'categories.') : DEFAULT_CATEGORIES) {
+    const spec = given ? given[id] : {};
+    if (id == NECESSARY) continue;
+    if (isObject(spec)) categories[id] = category(id, spec, `categories.${id}.`);
+    else fail(`categories.${id}`, spec);
+  }
+  problems.push(...duplicateServices(categories));
+
+  const cookie = bag(raw, 'cookie', '');
+  const config: CoreConfig = {
+    categories,
+    regime: read(raw, 'regime', '', oneOf(REGIMES), DEFAULTS.regime),
+    defaultRegime: read(raw, 'defaultRegime', '', oneOf(BASE_REGIMES), DEFAULTS.defaultRegime),
+    revision: read(raw, 'revision', '', (v) => Number.isInteger(v) && (v as number) >= 0, DEFAULTS.revision),
+    cookie: {
+      name: read(cookie, 'name', 'cookie.', matches(COOKIE_NAME_PATTERN), DEFAULTS.cookie.name),
+      path: read(cookie, 'path', 'cookie.', matches(/^\//), DEFAULTS.cookie.path),
+      days: read(cookie, 'days', 'cookie.', isDays, DEFAULTS.cookie.days),
+      optOutDays: read(cookie, 'optOutDays', 'cookie.', isDays, DEFAULTS.cookie.optOutDays),
+      sameSite: read(cookie, 'sameSite', 'cookie.', oneOf(SAME_SITE), DEFAULTS.cookie.sameSite),
+    },
+  };
+  copy(cookie, ['domain'], 'cookie.', config.cookie);
+  const region = read<string | undefined>(raw, 'region', '', matches(REGION_PATTERN), undefined);
+  if (region) config.region = region.toUpperCase();
+  copy(raw, ['consentMode'], '', config, isBoolean);
+
+  if (raw.googleAnalytics !== undefined) {
+    const ga = bag(raw, 'googleAnalytics', '');
+    if (matches(GA_ID_PATTERN)(ga.id)) {
+      const out = { id: ga.id as string };
+      copy(ga, ['anonymizeIp', 'allowGoogleSignals', 'allowAdPersonalizationSignals'], 'googleAnalytics.', out, isBoolean);
+      config.googleAnalytics = out;
+    } else fail('googleAnalytics.id', ga.id);
+  }
+  return { config, problems };
+}

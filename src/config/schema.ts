@@ -1,0 +1,125 @@
+// The config's single source of truth for its shape and types. zod (the mini
+// build) is used by the development bundle, validate(), the CLI and the JSON
+// Schema in dist/ — never on a returning visitor's path, where the
+// hand-written normalise() reads the same defaults and messages.
+import * as z from 'zod/mini';
+import {
+  BASE_REGIMES, COOKIE_NAME_PATTERN, DEFAULTS, GA_ID_PATTERN, ID_PATTERN, LAYOUTS,
+  MAX_DAYS, PARTIES, REGIMES, REGION_PATTERN, SAME_SITE, THEMES,
+} from './defaults';
+import { MESSAGES as M } from './messages';
+
+const text = () => z.string({ error: M.string });
+const flag = () => z.boolean({ error: M.boolean });
+const id = () => z.string({ error: M.id }).check(z.regex(ID_PATTERN, { error: M.id }));
+const days = () =>
+  z.number({ error: M.days }).check(z.gt(0, { error: M.days }), z.lte(MAX_DAYS, { error: M.days }));
+const object = <S extends z.core.$ZodLooseShape>(shape: S) =>
+  z.strictObject(shape, { error: M.object });
+
+const cookiePattern = z.union([text(), z.instanceof(RegExp)], { error: M.cookiePattern });
+
+/** A cookie a service sets: its name (or a RegExp for families such as
+ * `_ga_<id>`), how long it lives and whose it is, for the preferences table
+ * and for deleting it when consent is withdrawn. */
+export const cookieSchema = z.union(
+  [
+    cookiePattern,
+    object({
+      name: cookiePattern,
+      lifetime: z.optional(text()),
+      party: z.optional(z.enum(PARTIES, { error: M.party })),
+      domain: z.optional(text()),
+      description: z.optional(text()),
+    }),
+  ],
+  { error: M.cookiePattern },
+);
+
+export const serviceSchema = object({
+  name: z.optional(text()),
+  provider: z.optional(text()),
+  purpose: z.optional(text()),
+  privacyPolicyUrl: z.optional(text()),
+  cookies: z._default(z.array(cookieSchema, { error: M.cookies }), []),
+});
+
+export const categorySchema = object({
+  label: z.optional(text()),
+  description: z.optional(text()),
+  /** A sale or sharing of personal information under CCPA/CPRA: the Do Not
+   * Sell opt-out and Global Privacy Control switch it off. */
+  sale: z.optional(flag()),
+  services: z._default(z.record(id(), serviceSchema, { error: M.object }), {}),
+});
+
+export const cookieOptionsSchema = object({
+  name: z._default(
+    z.string({ error: M.cookieName }).check(z.regex(COOKIE_NAME_PATTERN, { error: M.cookieName })),
+    DEFAULTS.cookie.name,
+  ),
+  domain: z.optional(text()),
+  path: z._default(z.string({ error: M.path }).check(z.regex(/^\//, { error: M.path })), DEFAULTS.cookie.path),
+  days: z._default(days(), DEFAULTS.cookie.days),
+  optOutDays: z._default(days(), DEFAULTS.cookie.optOutDays),
+  sameSite: z._default(z.enum(SAME_SITE, { error: M.sameSite }), DEFAULTS.cookie.sameSite),
+});
+
+export const googleAnalyticsSchema = object({
+  id: z.string({ error: M.gaId }).check(z.regex(GA_ID_PATTERN, { error: M.gaId })),
+  anonymizeIp: z.optional(flag()),
+  allowGoogleSignals: z.optional(flag()),
+  allowAdPersonalizationSignals: z.optional(flag()),
+});
+
+export const configSchema = object({
+  /** Category id → category. `necessary` is always added. Default:
+   * preferences, analytics, marketing (marketing is a sale). */
+  categories: z.optional(z.record(id(), categorySchema, { error: M.object })),
+  regime: z._default(z.enum(REGIMES, { error: M.regime }), DEFAULTS.regime),
+  /** The regime `auto` falls back to when the region names no law it knows. */
+  defaultRegime: z._default(z.enum(BASE_REGIMES, { error: M.defaultRegime }), DEFAULTS.defaultRegime),
+  region: z.optional(z.string({ error: M.region }).check(z.regex(REGION_PATTERN, { error: M.region }))),
+  revision: z._default(
+    z.number({ error: M.revision }).check(z.int({ error: M.revision }), z.gte(0, { error: M.revision })),
+    DEFAULTS.revision,
+  ),
+  cookie: z._default(cookieOptionsSchema, { ...DEFAULTS.cookie }),
+  locale: z.optional(text()),
+  privacyPolicyUrl: z.optional(text()),
+  texts: z.optional(z.record(text(), z.record(text(), text(), { error: M.object }), { error: M.object })),
+  googleAnalytics: z.optional(googleAnalyticsSchema),
+  consentMode: z.optional(flag()),
+  layout: z._default(z.enum(LAYOUTS, { error: M.layout }), DEFAULTS.layout),
+  theme: z._default(z.enum(THEMES, { error: M.theme }), DEFAULTS.theme),
+});
+
+/** What a site passes to init(): every key optional. */
+export type SamtykkeConfig = z.input<typeof configSchema>;
+export type CookieSpec = z.output<typeof cookieSchema>;
+export type ServiceConfig = z.output<typeof serviceSchema>;
+export type CategoryConfig = z.output<typeof categorySchema>;
+
+/** The config after defaults: what validate() checks. The hand-written
+ * normalisers split it in two (below), both derived from this one type. */
+export type Config = z.output<typeof configSchema>;
+export type Regime = (typeof BASE_REGIMES)[number];
+
+type Named<T> = { [key: string]: T };
+
+/** What the core acts on (normalise.ts): on every page view. `categories`
+ * always holds `necessary` first, then the site's (or the default) ones. */
+export type CoreConfig = Pick<Config, 'regime' | 'defaultRegime' | 'region' | 'revision' | 'cookie' | 'googleAnalytics' | 'consentMode'> & {
+  categories: Named<{ sale: boolean; services: Named<{ cookies: (string | RegExp)[] }> }>;
+};
+
+type CookieRow = Exclude<CookieSpec, string | RegExp>;
+
+/** What only the UI shows (normalise-ui.ts): loaded with the UI chunk. */
+export type UiConfig = Pick<Config, 'locale' | 'privacyPolicyUrl' | 'texts' | 'layout' | 'theme'> & {
+  categories: Named<
+    Pick<CategoryConfig, 'label' | 'description'> & {
+      services: Named<Omit<ServiceConfig, 'cookies'> & { cookies: CookieRow[] }>;
+    }
+  >;
+};

@@ -1,0 +1,20 @@
+import type { Problem } from './problem';
+import { MESSAGES } from './messages';
+
+type Categories = Record<string, { services?: Record<string, unknown> } | undefined>;
+
+/** A service id names one service page-wide (`allowed('ga4')`,
+ * `data-samtykke-service="ga4"`, the record), so two categories cannot share
+ * it. The only rule that spans keys, hence not in the per-key schema. */
+export function duplicateServices(categories: Categories): Problem[] {
+  const owner: Record<string, string> = {};
+  const problems: Problem[] = [];
+  for (const category of Object.keys(categories)) {
+    for (const service of Object.keys(categories[category]?.services ?? {})) {
+      if (owner[service]) {
+        problems.push({ path: `categories.${category}.services.${service}`, message: MESSAGES.serviceTwice });
+      } else owner[service] = category;
+    }
+  }
+  return problems;
+}

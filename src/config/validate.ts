@@ -1,0 +1,46 @@
+// Full validation with zod: for the development bundle, the exported
+// validate() and the CLI. Turns zod's issues into the same one-line problems
+// the production normaliser reports.
+import type * as z from 'zod/mini';
+import { configSchema } from './schema';
+import { MESSAGES } from './messages';
+import { duplicateServices } from './services';
+import { formatPath, type Problem } from './problem';
+
+type Issue = z.core.$ZodIssue;
+
+function problemsOf(issue: Issue, base: PropertyKey[] = []): Problem[] {
+  const path = [...base, ...issue.path];
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: MESSAGES.unknownKey }));
+    case 'invalid_key':
+      return [{ path: formatPath(path), message: issue.issues[0]?.message ?? issue.message }];
+    case 'invalid_union': {
+      // A value that has the shape of one branch (an object for a cookie, say)
+      // but is wrong inside it: report that branch's inner problems, which
+      // say more than "must be a string or an object".
+      const inner = issue.errors.find((branch) => branch.length && branch.every((i) => i.path.length));
+      if (inner) return inner.flatMap((i) => problemsOf(i, path));
+      return [{ path: formatPath(path), message: issue.message }];
+    }
+    default:
+      return [{ path: formatPath(path), message: issue.message }];
+  }
+}
+
+export interface Validation {
+  /** True when the config has no problem at all. */
+  ok: boolean;
+  problems: Problem[];
+}
+
+/** Checks a config against the full schema, without running anything.
+ * Use it in tests or CI; `npx samtykke validate config.json` does the same. */
+export function validate(config: unknown): Validation {
+  const result = configSchema.safeParse(config);
+  const problems = result.success
+    ? duplicateServices(result.data.categories ?? {})
+    : result.error.issues.flatMap((issue) => problemsOf(issue));
+  return { ok: problems.length == 0, problems };
+}

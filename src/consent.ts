@@ -1,0 +1,219 @@
+// The consent object: one per page. It owns the one piece of state (the
+// stored record) and derives everything else from it through core/.
+import type { CoreConfig, Regime } from './config/schema';
+import { NECESSARY } from './config/defaults';
+import { decide, type Decision } from './core/decision';
+import { choose, everything, type Change } from './core/choice';
+import { resolveRegime } from './core/regime';
+import { emitter } from './core/emitter';
+import { own, type ConsentRecord } from './core/record';
+import { encode, newest } from './storage/codec';
+import { consentId } from './storage/consent-id';
+import type { RecordStore } from './storage/store';
+import type { UiLoader } from './ui/seam';
+
+/** A read-only picture of the consent state, passed to listeners. */
+export interface ConsentSnapshot {
+  /** This browser's consent id, or null before any choice is stored. */
+  readonly id: string | null;
+  /** When the stored choice was made (ms since the epoch), or null. */
+  readonly timestamp: number | null;
+  readonly revision: number;
+  readonly regime: Regime;
+  /** What may run, per category (`necessary` is always true). */
+  readonly categories: Readonly<Record<string, boolean>>;
+  /** What may run, per service. */
+  readonly services: Readonly<Record<string, boolean>>;
+  /** The visitor has opted out of sale/sharing (or GPC says so). */
+  readonly optedOut: boolean;
+  /** A Global Privacy Control signal is present or was seen. */
+  readonly gpc: boolean;
+  /** The visitor has a current choice for every category: no need to ask. */
+  readonly decided: boolean;
+  /** The choice is kept in a cookie; false when cookies are blocked. */
+  readonly persisted: boolean;
+}
+
+export type ConsentEvent = 'change' | 'consent';
+
+export interface Consent {
+  /** Allows every category (the sale opt-out, if any, stays in force). */
+  acceptAll(): void;
+  /** Refuses every category but `necessary`. */
+  rejectAll(): void;
+  /** Sets some categories or services, e.g. `set({ analytics: true, hotjar: false })`;
+   * the others keep their state. */
+  set(choices: Record<string, boolean>): void;
+  /** Whether a category or a service (by id) may run now. */
+  allowed(name: string): boolean;
+  getConsent(): ConsentSnapshot;
+  /** Opts out of the sale or sharing of personal information. */
+  optOut(): void;
+  /** Withdraws the sale/sharing opt-out (a GPC signal still applies). */
+  optIn(): void;
+  /** Forgets the stored choice: the visitor is asked again. */
+  reset(): void;
+  /** `change`: what is allowed changed. `consent`: the visitor made a choice.
+   * Returns a function that removes the listener. */
+  on(event: ConsentEvent, listener: (snapshot: ConsentSnapshot) => void): () => void;
+  /** Runs `callback` now if `name` is allowed, else once it becomes allowed.
+   * Returns a function that cancels the wait. */
+  whenAllowed(name: string, callback: () => void): () => void;
+}
+
+/** What the consent object needs from the page; tests pass their own. */
+export interface Environment {
+  store: RecordStore;
+  now(): number;
+  random(length: number): Uint8Array;
+  gpc: boolean;
+  timeZone?: string;
+  /** Tells the site owner about a problem, once per message. */
+  report(message: string): void;
+  /** Tells the page: dispatches `samtykke:change` on window. */
+  announce?(snapshot: ConsentSnapshot): void;
+  loadUi?: UiLoader;
+}
+
+const freeze = Object.freeze;
+export const BLOCKED = 'samtykke: this browser blocks cookies, so the choice holds for this page only.';
+
+/** `input` is the site's config as given, for the UI chunk to read its own keys. */
+export function createConsent(config: CoreConfig, env: Environment, input?: unknown): Consent {
+  const regime = resolveRegime(config, env.timeZone);
+  const values = env.store.read();
+  let stored: ConsentRecord | null = newest(values);
+  // Host-only and domain copies of the cookie disagree: keep the newest only.
+  if (values.length > 1) {
+    env.store.remove();
+    if (stored) env.store.write(encode(stored), lifetime(stored));
+  }
+  let decision: Decision = decide(config, stored, env, regime, env.now());
+  const events = emitter<ConsentSnapshot>((error, event) =>
+    env.report(`samtykke: a '${event}' listener threw ${error}`),
+  );
+
+  function lifetime(record: ConsentRecord) {
+    return record.optedOut ? Math.max(config.cookie.days, config.cookie.optOutDays) : config.cookie.days;
+  }
+
+  function snapshot(): ConsentSnapshot {
+    const record = decision.record;
+    return freeze({
+      id: stored?.id ?? null,
+      timestamp: record?.timestamp ?? null,
+      revision: config.revision,
+      regime,
+      categories: freeze({ ...decision.categories }),
+      services: freeze({ ...decision.services }),
+      optedOut: decision.optedOut,
+      gpc: env.gpc || !!stored?.gpc,
+      decided: !!record && !decision.ask,
+      persisted: !!record && !env.store.memory,
+    });
+  }
+
+  /** Re-derives the decision; tells listeners if what is allowed changed. */
+  function update(next: ConsentRecord | null, consented: boolean) {
+    const before = JSON.stringify([decision.categories, decision.services, decision.optedOut]);
+    stored = next;
+    decision = decide(config, stored, env, regime, env.now());
+    const changed = before != JSON.stringify([decision.categories, decision.services, decision.optedOut]);
+    if (!changed && !consented) return;
+    const current = snapshot();
+    if (changed) {
+      events.emit('change', current);
+      env.announce?.(current);
+    }
+    if (consented) events.emit('consent', current);
+  }
+
+  function record(change: Change) {
+    const next = choose(config, decision, stored, change, {
+      now: env.now(),
+      id: () => consentId(env.random),
+      gpc: env.gpc,
+    });
+    if (!env.store.write(encode(next), lifetime(next))) {
+      env.report(BLOCKED);
+    }
+    update(next, true);
+  }
+
+  const isCategory = (name: string) => own(config.categories, name);
+  const isService = (name: string) => own(decision.services, name);
+
+  const unknown = (name: string) =>
+    env.report(`samtykke: '${name}' is no category or service in the config, so it is not allowed.`);
+
+  function allowed(name: string): boolean {
+    if (isCategory(name)) return decision.categories[name];
+    if (isService(name)) return decision.services[name];
+    unknown(name);
+    return false;
+  }
+
+  // GPC is an opt-out this browser must keep even if a later visit lacks it.
+  if (env.gpc && !(stored?.optedOut && stored.gpc)) record({});
+
+  /** Fetches the UI chunk only when the visitor must be asked. */
+  function ask() {
+    if (decision.ask && env.loadUi) {
+      env.loadUi().then(
+        (ui) => ui.showBanner(api, config, input),
+        (error) =>
+          env.report(`samtykke: the banner could not be loaded (${error}); nothing non-essential runs until the visitor chooses.`),
+      );
+    }
+  }
+
+  const api: Consent = {
+    acceptAll: () => record({ categories: everything(config, true), services: {} }),
+    rejectAll: () => record({ categories: everything(config, false), services: {} }),
+    set(choices) {
+      const change = { categories: {} as Record<string, boolean>, services: {} as Record<string, boolean> };
+      for (const name of Object.keys(Object(choices))) {
+        const value = choices[name];
+        if (typeof value != 'boolean') {
+          env.report(`samtykke: set() takes true or false, not ${value} for '${name}'.`);
+        } else if (name == NECESSARY) {
+          if (!value) env.report("samtykke: 'necessary' is always on.");
+        } else if (isCategory(name)) change.categories[name] = value;
+        else if (isService(name)) change.services[name] = value;
+        else unknown(name);
+      }
+      record(change);
+    },
+    allowed,
+    getConsent: snapshot,
+    optOut: () => record({ optedOut: true }),
+    optIn: () => record({ optedOut: false }),
+    reset() {
+      env.store.remove();
+      update(null, false);
+      ask();
+    },
+    on(event, listener) {
+      if (event != 'change' && event != 'consent') {
+        env.report(`samtykke: on() takes 'change' or 'consent', not '${event}'.`);
+        return () => {};
+      }
+      return events.on(event, listener);
+    },
+    whenAllowed(name, callback) {
+      if (allowed(name)) {
+        callback();
+        return () => {};
+      }
+      const stop = events.on('change', () => {
+        if (decision.categories[name] || decision.services[name]) {
+          stop();
+          callback();
+        }
+      });
+      return stop;
+    },
+  };
+  ask();
+  return freeze(api);
+}

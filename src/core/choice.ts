@@ -1,0 +1,65 @@
+// The visitor's actions as pure transitions: (decision, change) → the record
+// to store. The consent object in ../consent.ts applies them.
+import type { CoreConfig } from '../config/schema';
+import { NECESSARY } from '../config/defaults';
+import { own, type ConsentRecord } from './record';
+import type { Decision } from './decision';
+
+export const RECORD_VERSION = 1;
+
+export interface Change {
+  categories?: Record<string, boolean>;
+  services?: Record<string, boolean>;
+  optedOut?: boolean;
+}
+
+export interface Stamp {
+  now: number;
+  /** A fresh consent id, used when the browser has none yet. */
+  id: () => string;
+  gpc: boolean;
+}
+
+/** Every non-necessary category set to `value`: Accept all / Reject all. */
+export function everything(config: CoreConfig, value: boolean): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (const id of Object.keys(config.categories)) if (id != NECESSARY) out[id] = value;
+  return out;
+}
+
+export function choose(
+  config: CoreConfig,
+  decision: Decision,
+  previous: ConsentRecord | null,
+  change: Change,
+  stamp: Stamp,
+): ConsentRecord {
+  // Only what the visitor chose is recorded: a category they were never asked
+  // about stays unasked, so the opt-in banner still asks for it.
+  const categories: Record<string, boolean> = {};
+  const services: Record<string, boolean> = {};
+  const kept = decision.record;
+  for (const id of Object.keys(config.categories)) {
+    if (id == NECESSARY) continue;
+    const changed = !!change.categories && own(change.categories, id);
+    if (changed) categories[id] = change.categories![id];
+    else if (kept && own(kept.categories, id)) categories[id] = kept.categories[id];
+    for (const service of Object.keys(config.categories[id].services)) {
+      // A category chosen anew takes its services with it, unless the same
+      // change names them.
+      if (change.services && own(change.services, service)) services[service] = change.services[service];
+      else if (!changed && kept && own(kept.services, service)) services[service] = kept.services[service];
+    }
+  }
+  return {
+    version: RECORD_VERSION,
+    revision: config.revision,
+    timestamp: stamp.now,
+    id: previous?.id ?? stamp.id(),
+    categories,
+    services,
+    // A GPC signal is an opt-out that a later visit without it must not undo.
+    optedOut: change.optedOut ?? (decision.optedOut || stamp.gpc),
+    gpc: stamp.gpc || !!previous?.gpc,
+  };
+}

@@ -1,0 +1,60 @@
+// From (config, record, signals) to what is allowed. Pure and small: it runs
+// on every page view, and everything the page acts on is derived from it.
+import type { CoreConfig, Regime } from '../config/schema';
+import { NECESSARY } from '../config/defaults';
+import { DAY, own, type ConsentRecord } from './record';
+
+export interface Signals {
+  /** `navigator.globalPrivacyControl === true`: an opt-out of sale/sharing. */
+  gpc: boolean;
+}
+
+export interface Decision {
+  regime: Regime;
+  /** The record, if it may be trusted for its category choices. */
+  record: ConsentRecord | null;
+  /** What may run, per category and per service. */
+  categories: Record<string, boolean>;
+  services: Record<string, boolean>;
+  /** The sale/sharing opt-out is in force (stored opt-out or GPC). */
+  optedOut: boolean;
+  /** The visitor must be asked: opt-in regime without a current choice for
+   * every category. */
+  ask: boolean;
+}
+
+/** A record is current when it was made under this config revision, within
+ * its lifetime, and not in the future (a clock skew of a day is tolerated). */
+export function isCurrent(record: ConsentRecord, config: CoreConfig, now: number): boolean {
+  const days = record.optedOut ? Math.max(config.cookie.days, config.cookie.optOutDays) : config.cookie.days;
+  return record.revision == config.revision && record.timestamp <= now + DAY && now < record.timestamp + days * DAY;
+}
+
+export function decide(
+  config: CoreConfig,
+  stored: ConsentRecord | null,
+  signals: Signals,
+  regime: Regime,
+  now: number,
+): Decision {
+  const record = stored && isCurrent(stored, config, now) ? stored : null;
+  // An opt-out outlives a revision bump for its 12 months: a record that is
+  // not current may still take away, never grant.
+  const optedOut =
+    signals.gpc || (!!stored?.optedOut && stored.timestamp <= now + DAY && now < stored.timestamp + config.cookie.optOutDays * DAY);
+  const categories: Record<string, boolean> = {};
+  const services: Record<string, boolean> = {};
+  let ask = false;
+  for (const id of Object.keys(config.categories)) {
+    const category = config.categories[id];
+    const known = !!record && own(record.categories, id);
+    if (id != NECESSARY && !known && regime == 'opt-in') ask = true;
+    // What the visitor chose, else the regime's default; then the opt-out.
+    const chosen = id == NECESSARY || (known ? record!.categories[id] : regime == 'opt-out');
+    categories[id] = chosen && !(category.sale && optedOut);
+    for (const service of Object.keys(category.services)) {
+      services[service] = categories[id] && !(record && own(record.services, service) && !record.services[service]);
+    }
+  }
+  return { regime, record, categories, services, optedOut, ask };
+}

@@ -1,0 +1,55 @@
+// The page as the consent object sees it (see Environment in consent.ts).
+// The only module that reads window, document and navigator for the core.
+import type { CoreConfig } from './config/schema';
+import { BLOCKED, type Environment } from './consent';
+import { cookieStore, memoryStore } from './storage/store';
+import { readGpc } from './signals/gpc';
+import { report } from './report';
+
+function timeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+function random(length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  if (typeof crypto != 'undefined' && crypto.getRandomValues) return crypto.getRandomValues(bytes);
+  // Only very old browsers: the id is a receipt number, not a secret.
+  for (let i = 0; i < length; i++) bytes[i] = (Math.random() * 256) | 0;
+  return bytes;
+}
+
+/** No document (server-side rendering, workers): nothing is stored or shown. */
+export function memoryEnvironment(): Environment {
+  return { store: memoryStore(), now: Date.now, random, gpc: false, report };
+}
+
+export function browserEnvironment(config: CoreConfig): Environment {
+  if (typeof document == 'undefined' || typeof window == 'undefined') return memoryEnvironment();
+  const blocked = navigator.cookieEnabled === false;
+  if (blocked) report(BLOCKED);
+  return {
+    store: blocked
+      ? memoryStore()
+      : cookieStore(config.cookie, {
+          document,
+          hostname: location.hostname,
+          secure: location.protocol == 'https:',
+        }),
+    now: Date.now,
+    random,
+    gpc: readGpc(navigator),
+    timeZone: timeZone(),
+    report,
+    announce(snapshot) {
+      try {
+        window.dispatchEvent(new CustomEvent('samtykke:change', { detail: snapshot }));
+      } catch {
+        // A page without CustomEvent still has on('change').
+      }
+    },
+  };
+}

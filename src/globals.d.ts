@@ -1,0 +1,3 @@
+/** True in the development bundle (dist/samtykke.js) and the unit tests:
+ * full zod validation of the config. Replaced at build time. */
+declare const __DEV__: boolean;

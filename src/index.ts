@@ -1,0 +1,63 @@
+// The public ESM API. Importing it has no side effects and touches no
+// browser global; init() is where the page is read.
+import type { SamtykkeConfig } from './config/schema';
+import { normalise } from './config/normalise';
+import { validate } from './config/validate';
+import { describe } from './config/problem';
+import { createConsent, type Consent } from './consent';
+import { browserEnvironment, memoryEnvironment } from './environment';
+import { report } from './report';
+import type { UiLoader } from './ui/seam';
+
+/** Where the page's one consent object lives, shared by every copy of the
+ * bundle on the page (a symbol, so it is no named global). */
+const INSTANCE = Symbol.for('samtykke');
+type Host = { [INSTANCE]?: Consent };
+const host = (): Host | undefined => (typeof window == 'undefined' ? undefined : (window as Host));
+
+/** The page's consent object, if init() has run. */
+export function current(): Consent | undefined {
+  return host()?.[INSTANCE];
+}
+
+export interface InitOptions {
+  /** Internal seam: how to fetch the UI chunk. */
+  loadUi?: UiLoader;
+}
+
+/**
+ * Starts samtykke on this page and returns its consent object. Calling it
+ * again returns the same object: two inits are harmless. A bad config is
+ * reported on the console, one line per problem, and the safe default is
+ * used for what was wrong; init() never throws.
+ */
+export function init(config?: SamtykkeConfig, options: InitOptions = {}): Consent {
+  const existing = current();
+  if (existing) {
+    if (config) report('samtykke: init() was called again; the first config stays in force.');
+    return existing;
+  }
+  let consent: Consent;
+  try {
+    const normalised = normalise(config);
+    let { problems } = normalised;
+    // The development bundle says everything zod finds (unknown keys too).
+    if (__DEV__) problems = validate(config).problems;
+    for (const problem of problems) report(describe(problem));
+    const settings = normalised.config;
+    consent = createConsent(settings, { ...browserEnvironment(settings), loadUi: options.loadUi }, config);
+  } catch (error) {
+    // Unreachable by design; if it happens the page still gets a consent
+    // object that allows nothing non-essential.
+    report(`samtykke: could not start (${error}); nothing non-essential is allowed.`);
+    consent = createConsent(normalise({}).config, memoryEnvironment());
+  }
+  const page = host();
+  if (page) Object.defineProperty(page, INSTANCE, { value: consent, configurable: true });
+  return consent;
+}
+
+export { validate, type Validation } from './config/validate';
+export type { Problem } from './config/problem';
+export type { SamtykkeConfig, Config, CategoryConfig, ServiceConfig, CookieSpec, Regime } from './config/schema';
+export type { Consent, ConsentSnapshot, ConsentEvent } from './consent';

@@ -1,0 +1,74 @@
+// The record's cookie value: compact, versioned, and read strictly. Anything
+// that does not parse exactly is "no record" (ask again), never a guess.
+//
+//   1.<revision>.<seconds>.<id>.<flags>.<categories>.<services>
+//   1.0.t3l2k0.V1StGXR8_Z5jdHi6B-myTw.0.preferences:0|analytics:1|marketing:0.
+//
+// Numbers are base 36; flags: 1 = opted out of sale/sharing, 2 = GPC seen;
+// choices are `id:1|id:0`. Every character is a cookie-octet that js-cookie
+// leaves unescaped, so the value is stored as written.
+import type { ConsentRecord } from '../core/record';
+import { RECORD_VERSION } from '../core/choice';
+
+const OPTED_OUT = 1;
+const GPC = 2;
+const ENTRY = /^([A-Za-z][A-Za-z0-9_-]{0,31}):([01])$/;
+const FORMAT = /^1\.([0-9a-z]{1,6})\.([0-9a-z]{1,8})\.([A-Za-z0-9_-]{22})\.([0-3])\.([^.]*)\.([^.]*)$/;
+
+const choices = (bag: Record<string, boolean>) =>
+  Object.keys(bag).map((id) => `${id}:${+bag[id]}`).join('|');
+
+export function encode(record: ConsentRecord): string {
+  return [
+    RECORD_VERSION,
+    record.revision.toString(36),
+    Math.floor(record.timestamp / 1000).toString(36),
+    record.id,
+    (record.optedOut ? OPTED_OUT : 0) | (record.gpc ? GPC : 0),
+    choices(record.categories),
+    choices(record.services),
+  ].join('.');
+}
+
+function parseChoices(text: string): Record<string, boolean> | null {
+  const out: Record<string, boolean> = {};
+  if (!text) return out;
+  for (const entry of text.split('|')) {
+    const match = ENTRY.exec(entry);
+    // A name twice is not something encode() writes: tampered.
+    if (!match || Object.prototype.hasOwnProperty.call(out, match[1])) return null;
+    out[match[1]] = match[2] == '1';
+  }
+  return out;
+}
+
+/** The record in a cookie value, or null if it is not one this version wrote. */
+export function decode(value: string | undefined): ConsentRecord | null {
+  const match = value ? FORMAT.exec(value) : null;
+  if (!match) return null;
+  const categories = parseChoices(match[5]);
+  const services = parseChoices(match[6]);
+  if (!categories || !services) return null;
+  const flags = +match[4];
+  return {
+    version: RECORD_VERSION,
+    revision: parseInt(match[1], 36),
+    timestamp: parseInt(match[2], 36) * 1000,
+    id: match[3],
+    categories,
+    services,
+    optedOut: !!(flags & OPTED_OUT),
+    gpc: !!(flags & GPC),
+  };
+}
+
+/** Of several cookies with the record's name (host-only and domain copies),
+ * the newest readable one wins. */
+export function newest(values: readonly string[]): ConsentRecord | null {
+  let best: ConsentRecord | null = null;
+  for (const value of values) {
+    const record = decode(value);
+    if (record && (!best || record.timestamp > best.timestamp)) best = record;
+  }
+  return best;
+}

@@ -1,0 +1,73 @@
+// Serves test pages and the built bundle on made-up origins through
+// page.route, so the tests need no server and never reach the internet:
+// every request is answered here, and anything unexpected is refused and
+// recorded.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, Request } from '@playwright/test';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+export const HTTPS = 'https://shop.example';
+export const HTTP = 'http://shop.example';
+
+export interface Site {
+  /** Every request the page made, in order. */
+  requests: string[];
+  /** Requests to hosts the test did not serve (each is answered 404). */
+  unexpected: string[];
+}
+
+export type Pages = Record<string, string | { body: string; type?: string; headers?: Record<string, string> }>;
+
+/** `/dist/...` from the build; other paths from `pages`. */
+export async function serve(page: Page, pages: Pages): Promise<Site> {
+  const site: Site = { requests: [], unexpected: [] };
+  page.on('request', (request: Request) => void site.requests.push(request.url()));
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname != 'shop.example' && !url.hostname.endsWith('.shop.example')) {
+      site.unexpected.push(url.href);
+      return route.fulfill({ status: 404, body: '' });
+    }
+    if (url.pathname.startsWith('/dist/')) {
+      try {
+        return route.fulfill({
+          body: readFileSync(join(ROOT, url.pathname)),
+          contentType: 'text/javascript',
+        });
+      } catch {
+        return route.fulfill({ status: 404, body: '' });
+      }
+    }
+    const entry = pages[url.pathname];
+    if (entry === undefined) return route.fulfill({ status: 404, body: 'not found' });
+    const { body, type = 'text/html', headers = {} } = typeof entry == 'string' ? { body: entry } : entry;
+    return route.fulfill({ body, contentType: type, headers });
+  });
+  return site;
+}
+
+/** A page that loads the production bundle with the given config block. */
+export function pageWith(config: unknown, extra = '', bundle = '/dist/samtykke.min.js'): string {
+  const block =
+    config === undefined
+      ? ''
+      : `<script type="application/json" id="samtykke-config">${typeof config == 'string' ? config : JSON.stringify(config)}</script>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
+${block}
+<script src="${bundle}"></script>
+</head><body><h1>Shop</h1>${extra}</body></html>`;
+}
+
+/** Console errors and uncaught exceptions, as a site owner would see them. */
+export function watchConsole(page: Page) {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const exceptions: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() == 'error') errors.push(message.text());
+    if (message.type() == 'warning') warnings.push(message.text());
+  });
+  page.on('pageerror', (error) => void exceptions.push(String(error)));
+  return { errors, warnings, exceptions };
+}

@@ -73,6 +73,8 @@ export const googleAnalyticsSchema = object({
 });
 
 export const configSchema = object({
+  /** Lets editors find dist/samtykke.schema.json; ignored by samtykke. */
+  $schema: z.optional(text()),
   /** Category id → category. `necessary` is always added. Default:
    * preferences, analytics, marketing (marketing is a sale). */
   categories: z.optional(z.record(id(), categorySchema, { error: M.object })),

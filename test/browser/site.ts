@@ -19,7 +19,20 @@ export interface Site {
 
 export type Pages = Record<string, string | { body: string; type?: string; headers?: Record<string, string> }>;
 
-/** `/dist/...` from the build; other paths from `pages`. */
+const TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css', json: 'application/json' };
+
+/** Paths no test page claims are served from examples/, as `npm start` does. */
+function fromExamples(path: string) {
+  if (path.includes('..')) return undefined;
+  const file = join(ROOT, 'examples', path.endsWith('/') ? path + 'index.html' : path);
+  try {
+    return { body: readFileSync(file, 'utf8'), type: TYPES[file.split('.').pop()!] ?? 'text/plain' };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `/dist/...` from the build; other paths from `pages`, else from examples/. */
 export async function serve(page: Page, pages: Pages): Promise<Site> {
   const site: Site = { requests: [], unexpected: [] };
   page.on('request', (request: Request) => void site.requests.push(request.url()));
@@ -39,7 +52,7 @@ export async function serve(page: Page, pages: Pages): Promise<Site> {
         return route.fulfill({ status: 404, body: '' });
       }
     }
-    const entry = pages[url.pathname];
+    const entry = pages[url.pathname] ?? fromExamples(url.pathname);
     if (entry === undefined) return route.fulfill({ status: 404, body: 'not found' });
     const { body, type = 'text/html', headers = {} } = typeof entry == 'string' ? { body: entry } : entry;
     return route.fulfill({ body, contentType: type, headers });

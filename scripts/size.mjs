@@ -1,0 +1,52 @@
+// Prints the gzip -9 size of every file a visitor loads, per visit, and
+// fails when a budget is exceeded. Budgets sit just above what is reached,
+// so that they only ever go down: lower them when you make things smaller.
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
+
+/** Bytes (gzip -9) each file may weigh. */
+const BUDGETS = {
+  'samtykke.min.js': 5_850,
+};
+
+/** What each kind of visit loads, and the product's target for it. */
+const VISITS = [
+  { name: 'returning visitor, choice stored (EU)', files: ['samtykke.min.js'], target: 5_000 },
+  // The UI chunk joins this list when it exists.
+  { name: 'first visit (EU, banner shown)', files: ['samtykke.min.js'] },
+];
+
+/** For reference only: never loaded by visitors in production. */
+const INFO = ['samtykke.js', 'samtykke.schema.json'];
+
+const gz = (file) => gzipSync(readFileSync(dist(file)), { level: 9 }).length;
+const raw = (file) => readFileSync(dist(file)).length;
+const pad = (text, width) => String(text).padStart(width);
+
+const missing = [...Object.keys(BUDGETS), ...INFO].filter((file) => !existsSync(dist(file)));
+if (missing.length) {
+  console.error(`size: ${missing.join(', ')} missing; run npm run build first.`);
+  process.exit(1);
+}
+
+let failures = 0;
+console.log('file                         bytes   gzip -9   budget');
+for (const [file, budget] of Object.entries(BUDGETS)) {
+  const size = gz(file);
+  const over = size > budget;
+  if (over) failures++;
+  console.log(`${file.padEnd(26)} ${pad(raw(file), 7)} ${pad(size, 9)} ${pad(budget, 8)}${over ? '  OVER BUDGET' : ''}`);
+}
+for (const file of INFO) console.log(`${file.padEnd(26)} ${pad(raw(file), 7)} ${pad(gz(file), 9)}        -  (development only)`);
+console.log('');
+for (const visit of VISITS) {
+  const total = visit.files.reduce((sum, file) => sum + gz(file), 0);
+  const target = visit.target ? `  (target ${visit.target}: ${total <= visit.target ? 'met' : `${total - visit.target} over`})` : '';
+  console.log(`${visit.name}: ${total} bytes gzip in ${visit.files.length} file(s)${target}`);
+}
+if (failures) {
+  console.error(`\nsize: ${failures} file(s) over budget.`);
+  process.exit(1);
+}

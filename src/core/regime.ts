@@ -5,7 +5,7 @@ import type { CoreConfig, Regime } from '../config/schema';
 // EU member states (EL is the EU's own code for Greece), the rest of the EEA,
 // the UK and Switzerland: consent before non-essential storage.
 const OPT_IN_COUNTRIES =
-  'AT BE BG HR CY CZ DK EE FI FR DE GR EL IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO GB UK CH';
+  'AT BE BG HR CY CZ DK EE FI FR DE GR EL HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO GB UK CH';
 // US states with a comprehensive privacy law that gives an opt-out of sale,
 // sharing or targeted advertising (the states with a GPP section).
 const OPT_OUT_US_STATES = 'CA VA CO CT UT TX OR MT FL DE IA NE NH NJ TN MN MD IN KY RI';

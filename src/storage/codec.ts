@@ -1,25 +1,37 @@
 // The record's cookie value: compact, versioned, and read strictly. Anything
 // that does not parse exactly is "no record" (ask again), never a guess.
 //
-//   1.<revision>.<seconds>.<id>.<flags>.<categories>.<services>
-//   1.0.t3l2k0.V1StGXR8_Z5jdHi6B-myTw.0.preferences:0|analytics:1|marketing:0.
+//   1.<revision>.<seconds>.<id>.<flags>.<categories>.<services>.<check>
+//   1.0.toupc0.V1StGXR8_Z5jdHi6B-myTw.0.preferences:0|analytics:1|marketing:0..9myxga
 //
 // Numbers are base 36; flags: 1 = opted out of sale/sharing, 2 = GPC seen;
 // choices are `id:1|id:0`. Every character is a cookie-octet that js-cookie
 // leaves unescaped, so the value is stored as written.
+//
+// <check> is a hash of everything before it. Without it a value cut short at
+// an entry boundary would still parse, and a dropped `hotjar:0` would grant
+// the service the visitor switched off. It is no signature (anyone can
+// recompute it), only a guard against truncation and careless edits.
 import type { ConsentRecord } from '../core/record';
 import { RECORD_VERSION } from '../core/choice';
 
 const OPTED_OUT = 1;
 const GPC = 2;
 const ENTRY = /^([A-Za-z][A-Za-z0-9_-]{0,31}):([01])$/;
-const FORMAT = /^1\.([0-9a-z]{1,6})\.([0-9a-z]{1,8})\.([A-Za-z0-9_-]{22})\.([0-3])\.([^.]*)\.([^.]*)$/;
+const FORMAT = /^(1\.([0-9a-z]{1,11})\.([0-9a-z]{1,8})\.([A-Za-z0-9_-]{22})\.([0-3])\.([^.]*)\.([^.]*))\.([0-9a-z]{1,7})$/;
+
+/** FNV-1a, 32 bits, base 36. */
+function check(text: string): string {
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return (hash >>> 0).toString(36);
+}
 
 const choices = (bag: Record<string, boolean>) =>
   Object.keys(bag).map((id) => `${id}:${+bag[id]}`).join('|');
 
 export function encode(record: ConsentRecord): string {
-  return [
+  const body = [
     RECORD_VERSION,
     record.revision.toString(36),
     Math.floor(record.timestamp / 1000).toString(36),
@@ -28,6 +40,7 @@ export function encode(record: ConsentRecord): string {
     choices(record.categories),
     choices(record.services),
   ].join('.');
+  return body + '.' + check(body);
 }
 
 function parseChoices(text: string): Record<string, boolean> | null {
@@ -45,16 +58,16 @@ function parseChoices(text: string): Record<string, boolean> | null {
 /** The record in a cookie value, or null if it is not one this version wrote. */
 export function decode(value: string | undefined): ConsentRecord | null {
   const match = value ? FORMAT.exec(value) : null;
-  if (!match) return null;
-  const categories = parseChoices(match[5]);
-  const services = parseChoices(match[6]);
+  if (!match || check(match[1]) != match[8]) return null;
+  const categories = parseChoices(match[6]);
+  const services = parseChoices(match[7]);
   if (!categories || !services) return null;
-  const flags = +match[4];
+  const flags = +match[5];
   return {
     version: RECORD_VERSION,
-    revision: parseInt(match[1], 36),
-    timestamp: parseInt(match[2], 36) * 1000,
-    id: match[3],
+    revision: parseInt(match[2], 36),
+    timestamp: parseInt(match[3], 36) * 1000,
+    id: match[4],
     categories,
     services,
     optedOut: !!(flags & OPTED_OUT),

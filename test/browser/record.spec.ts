@@ -2,6 +2,7 @@
 // back on reload, and the script tag starting from the config block.
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { HTTP, HTTPS, pageWith, serve, watchConsole } from './site';
+import { encode } from '../../src/storage/codec';
 
 const DAY = 86_400;
 
@@ -20,7 +21,7 @@ test('writes the record cookie first-party, SameSite=Lax, Secure on https, Path=
   const days = (cookie.expires - Date.now() / 1000) / DAY;
   expect(days).toBeGreaterThan(181.9);
   expect(days).toBeLessThan(182.1);
-  expect(cookie.value).toMatch(/^1\.3\.[0-9a-z]+\.[A-Za-z0-9_-]{22}\.0\.preferences:1\|analytics:1\|marketing:1\.$/);
+  expect(cookie.value).toMatch(/^1\.3\.[0-9a-z]+\.[A-Za-z0-9_-]{22}\.0\.preferences:1\|analytics:1\|marketing:1\.\.[0-9a-z]+$/);
 });
 
 test('reads the choice back after a reload: same consent id, same categories', async ({ page }) => {
@@ -71,9 +72,19 @@ test('honours cookie.name, cookie.domain and cookie.days', async ({ page, contex
 
 test('reconciles a host-only and a domain copy of the cookie: the newest wins, one remains', async ({ page, context }) => {
   await serve(page, { '/': pageWith({}) });
-  const id = 'A'.repeat(22);
-  const old = `1.0.${Math.floor(Date.now() / 1000 - 2 * DAY).toString(36)}.${id}.0.preferences:0|analytics:0|marketing:0.`;
-  const recent = `1.0.${Math.floor(Date.now() / 1000 - DAY).toString(36)}.${id}.0.preferences:1|analytics:1|marketing:0.`;
+  const record = (daysAgo: number, granted: boolean) =>
+    encode({
+      version: 1,
+      revision: 0,
+      timestamp: Date.now() - daysAgo * DAY * 1000,
+      id: 'A'.repeat(22),
+      categories: { preferences: granted, analytics: granted, marketing: false },
+      services: {},
+      optedOut: false,
+      gpc: false,
+    });
+  const old = record(2, false);
+  const recent = record(1, true);
   await context.addCookies([
     { name: 'samtykke', value: old, domain: 'shop.example', path: '/' },
     { name: 'samtykke', value: recent, domain: '.shop.example', path: '/' },

@@ -1,0 +1,60 @@
+// @vitest-environment node
+// `npx samtykke validate`, as a site's CI would run it.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const cli = new URL('../../bin/samtykke.js', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'samtykke-cli-'));
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+function file(name: string, text: string) {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('samtykke validate', () => {
+  it('passes a valid config file', () => {
+    const ok = file('ok.json', JSON.stringify({ regime: 'auto', categories: { analytics: { services: { ga4: { cookies: ['_ga'] } } } } }));
+    expect(run('validate', ok)).toMatchObject({ code: 0, out: `${ok}: ok\n` });
+  });
+
+  it('fails with one line per problem, naming the path', () => {
+    const bad = file('bad.json', JSON.stringify({ regime: 'optin', cookie: { days: 0 }, categores: {} }));
+    const { code, err } = run('validate', bad);
+    expect(code).toBe(1);
+    expect(err.trim().split('\n')).toEqual([
+      `${bad}: regime must be "opt-in", "opt-out" or "auto".`,
+      `${bad}: cookie.days must be a number of days from 1 to 400 (browsers cap cookies at 400 days).`,
+      `${bad}: categores is not a samtykke option (check the spelling).`,
+    ]);
+  });
+
+  it('reads the config block out of an HTML page', () => {
+    const page = file('page.html', '<html><head><script type="application/json" id="samtykke-config">{"layout":"sidebar"}</script></head></html>');
+    const { code, err } = run('validate', page);
+    expect(code).toBe(1);
+    expect(err).toContain('layout must be "bar", "bar-top", "box" or "modal".');
+  });
+
+  it('says why a file has no config', () => {
+    const none = file('none.html', '<html></html>');
+    const broken = file('broken.json', '{ regime: ');
+    const { code, err } = run('validate', none, broken, join(dir, 'missing.json'));
+    expect(code).toBe(1);
+    expect(err).toContain('has no <script type="application/json" id="samtykke-config"> block');
+    expect(err).toContain('is not valid JSON');
+    expect(err).toContain('cannot read it (ENOENT)');
+  });
+
+  it('prints its usage for a wrong command', () => {
+    expect(run('check')).toMatchObject({ code: 2, err: expect.stringContaining('usage: samtykke validate') });
+  });
+});

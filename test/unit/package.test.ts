@@ -1,0 +1,62 @@
+// @vitest-environment node
+// What a frontend developer gets from `npm install samtykke`: an ES module
+// that is safe to import on a server, drops zod unless asked, and has types.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { rollup } from 'rollup';
+import resolve from '@rollup/plugin-node-resolve';
+
+const root = new URL('../../', import.meta.url);
+const esm = new URL('dist/esm/index.js', root).pathname;
+
+function needBuild() {
+  if (!existsSync(esm)) throw new Error('dist/esm is missing: run `npm run build` first (npm test does).');
+}
+
+/** Bundles `source` (which imports from the built package) as a site's bundler would. */
+async function bundle(source: string) {
+  needBuild();
+  const build = await rollup({
+    input: 'entry',
+    plugins: [
+      { name: 'entry', resolveId: (id) => (id == 'entry' ? id : null), load: (id) => (id == 'entry' ? source.replace('samtykke', esm) : null) },
+      resolve(),
+    ],
+    onwarn: () => {},
+  });
+  const { output } = await build.generate({ format: 'es' });
+  return output[0].code;
+}
+
+describe('the npm package', () => {
+  it('imports on a server without touching window or document', async () => {
+    needBuild();
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
+    const module = await import(esm);
+    const consent = module.init({ regime: 'opt-out' });
+    expect(consent.allowed('marketing')).toBe(true);
+    consent.optOut();
+    expect(consent.allowed('marketing')).toBe(false);
+    expect(consent.getConsent().persisted).toBe(false);
+  });
+
+  it('leaves zod out of a bundle that only uses init()', async () => {
+    const code = await bundle("import { init } from 'samtykke'; init();");
+    expect(code).toContain('globalPrivacyControl');
+    expect(code).not.toMatch(/ZodMini|\$ZodObject|safeParse/);
+  });
+
+  it('brings zod in for validate()', async () => {
+    const code = await bundle("import { validate } from 'samtykke'; console.log(validate({}));");
+    expect(code).toMatch(/safeParse/);
+  });
+
+  it('ships types for the public API', () => {
+    needBuild();
+    const types = readFileSync(new URL('dist/esm/index.d.ts', root), 'utf8');
+    for (const name of ['init', 'validate', 'SamtykkeConfig', 'Consent', 'ConsentSnapshot']) expect(types).toContain(name);
+    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+    expect(existsSync(new URL(pkg.exports['.'].types, root))).toBe(true);
+    expect(existsSync(new URL(pkg.exports['./schema.json'], root))).toBe(true);
+  });
+});

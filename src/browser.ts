@@ -54,7 +54,7 @@ if (!page.Samtykke) {
       const consent = current() as unknown as Record<string, (...a: unknown[]) => unknown> | undefined;
       if (consent) return consent[method](...args);
       // Before init nothing is allowed and nothing is recorded.
-      report(`samtykke: call Samtykke.init() (or add #${CONFIG_ID}) before Samtykke.${method}().`);
+      if (__DEV__) report(`samtykke: call Samtykke.init() (or add #${CONFIG_ID}) before Samtykke.${method}().`);
       return method == 'allowed' ? false : method == 'on' || method == 'whenAllowed' ? () => {} : undefined;
     };
   }

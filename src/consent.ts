@@ -143,8 +143,11 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
   const isCategory = (name: string) => own(config.categories, name);
   const isService = (name: string) => own(decision.services, name);
 
+  // Mistakes in page code are explained by the development bundle only (as
+  // with Floating UI's __DEV__ errors): production stays small and silent,
+  // and does the safe thing.
   const unknown = (name: string) =>
-    env.report(`samtykke: '${name}' is no category or service in the config, so it is not allowed.`);
+    __DEV__ && env.report(`samtykke: '${name}' is no category or service in the config, so it is not allowed.`);
 
   function allowed(name: string): boolean {
     if (isCategory(name)) return decision.categories[name];
@@ -175,9 +178,9 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
       for (const name of Object.keys(Object(choices))) {
         const value = choices[name];
         if (typeof value != 'boolean') {
-          env.report(`samtykke: set() takes true or false, not ${value} for '${name}'.`);
+          if (__DEV__) env.report(`samtykke: set() takes true or false, not ${value} for '${name}'.`);
         } else if (name == NECESSARY) {
-          if (!value) env.report("samtykke: 'necessary' is always on.");
+          if (__DEV__ && !value) env.report("samtykke: 'necessary' is always on.");
         } else if (isCategory(name)) change.categories[name] = value;
         else if (isService(name)) change.services[name] = value;
         else unknown(name);
@@ -195,7 +198,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
     },
     on(event, listener) {
       if (event != 'change' && event != 'consent') {
-        env.report(`samtykke: on() takes 'change' or 'consent', not '${event}'.`);
+        if (__DEV__) env.report(`samtykke: on() takes 'change' or 'consent', not '${event}'.`);
         return () => {};
       }
       return events.on(event, listener);

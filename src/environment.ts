@@ -14,13 +14,7 @@ function timeZone(): string | undefined {
   }
 }
 
-function random(length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  if (typeof crypto != 'undefined' && crypto.getRandomValues) return crypto.getRandomValues(bytes);
-  // Only very old browsers: the id is a receipt number, not a secret.
-  for (let i = 0; i < length; i++) bytes[i] = (Math.random() * 256) | 0;
-  return bytes;
-}
+const random = (length: number) => crypto.getRandomValues(new Uint8Array(length));
 
 /** No document (server-side rendering, workers): nothing is stored or shown. */
 export function memoryEnvironment(): Environment {

@@ -34,7 +34,7 @@ export interface InitOptions {
 export function init(config?: SamtykkeConfig, options: InitOptions = {}): Consent {
   const existing = current();
   if (existing) {
-    if (config) report('samtykke: init() was called again; the first config stays in force.');
+    if (__DEV__ && config) report('samtykke: init() was called again; the first config stays in force.');
     return existing;
   }
   let consent: Consent;

@@ -4,7 +4,7 @@
 // apart so that a returning visitor, who sees no UI, never downloads it.
 import type { UiConfig } from './schema';
 import type { Problem } from './problem';
-import { isObject, isPattern, oneOf, reader, type Bag } from './reader';
+import { isObject, isPattern, oneOf, reader, safeKeys, type Bag } from './reader';
 import { DEFAULTS, LAYOUTS, PARTIES, THEMES } from './defaults';
 
 export function normaliseUi(input: unknown): { config: UiConfig; problems: Problem[] } {
@@ -22,24 +22,23 @@ export function normaliseUi(input: unknown): { config: UiConfig; problems: Probl
   if (raw.texts !== undefined) {
     const texts = bag(raw, 'texts', '');
     config.texts = {};
-    // `__proto__` would replace the prototype of the object it is copied to.
-    for (const locale of Object.keys(texts).filter((key) => key != '__proto__')) {
+    for (const locale of safeKeys(texts)) {
       const entries = bag(texts, locale, 'texts.');
-      copy(entries, Object.keys(entries).filter((key) => key != '__proto__'), `texts.${locale}.`, (config.texts[locale] = {}));
+      copy(entries, safeKeys(entries), `texts.${locale}.`, (config.texts[locale] = {}));
     }
   }
 
   // Ids and services were checked by the core's normalise(); only what is
   // shown is read here.
   const categories = isObject(raw.categories) ? raw.categories : {};
-  for (const id of Object.keys(categories)) {
+  for (const id of safeKeys(categories)) {
     const category = categories[id];
     if (!isObject(category)) continue;
     const path = `categories.${id}.`;
     const out: UiConfig['categories'][string] = (config.categories[id] = { services: {} });
     copy(category, ['label', 'description'], path, out);
     const services = isObject(category.services) ? category.services : {};
-    for (const service of Object.keys(services)) {
+    for (const service of safeKeys(services)) {
       const spec = services[service];
       if (!isObject(spec)) continue;
       const at = `${path}services.${service}.`;

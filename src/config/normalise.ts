@@ -35,14 +35,16 @@ export function normalise(input: unknown): { config: CoreConfig; problems: Probl
       const cookies = read<unknown[]>(spec, 'cookies', at + '.', Array.isArray, []);
       services[service] = {
         cookies: cookies.flatMap((cookie, i) => {
-          const name = isObject(cookie) ? cookie.name : cookie;
-          return isPattern(name) ? [name as string | RegExp] : (fail(`${at}.cookies[${i}]`, cookie), []);
+          // A RegExp is an object too: test for a pattern first.
+          if (isPattern(cookie)) return [cookie as string | RegExp];
+          if (!isObject(cookie)) return fail(`${at}.cookies[${i}]`, cookie), [];
+          return isPattern(cookie.name) ? [cookie.name as string | RegExp] : (fail(`${at}.cookies[${i}].name`, cookie.name), []);
         }),
       };
     }
     const sale =
       id == NECESSARY
-        ? (value.sale === true && fail(path + 'sale', true), false)
+        ? (value.sale !== undefined && value.sale !== false && fail(path + 'sale', value.sale), false)
         : value.sale === undefined
           ? DEFAULT_SALE_CATEGORIES.includes(id)
           // A wrong value falls back to `true`: a sale is what an opt-out switches off.
@@ -54,6 +56,7 @@ export function normalise(input: unknown): { config: CoreConfig; problems: Probl
 
   const given = raw.categories === undefined ? undefined : bag(raw, 'categories', '');
   const necessary = given?.[NECESSARY];
+  if (necessary !== undefined && !isObject(necessary)) fail(`categories.${NECESSARY}`, necessary);
   const categories: CoreConfig['categories'] = {
     [NECESSARY]: category(NECESSARY, isObject(necessary) ? necessary : {}, `categories.${NECESSARY}.`),
   };
@@ -70,7 +73,7 @@ export function normalise(input: unknown): { config: CoreConfig; problems: Probl
     categories,
     regime: read(raw, 'regime', '', oneOf(REGIMES), DEFAULTS.regime),
     defaultRegime: read(raw, 'defaultRegime', '', oneOf(BASE_REGIMES), DEFAULTS.defaultRegime),
-    revision: read(raw, 'revision', '', (v) => Number.isInteger(v) && (v as number) >= 0, DEFAULTS.revision),
+    revision: read(raw, 'revision', '', (v) => Number.isSafeInteger(v) && (v as number) >= 0, DEFAULTS.revision),
     cookie: {
       name: read(cookie, 'name', 'cookie.', matches(COOKIE_NAME_PATTERN), DEFAULTS.cookie.name),
       path: read(cookie, 'path', 'cookie.', matches(/^\//), DEFAULTS.cookie.path),
@@ -84,13 +87,15 @@ export function normalise(input: unknown): { config: CoreConfig; problems: Probl
   if (region) config.region = region.toUpperCase();
   copy(raw, ['consentMode'], '', config, isBoolean);
 
-  if (raw.googleAnalytics !== undefined) {
-    const ga = bag(raw, 'googleAnalytics', '');
-    if (matches(GA_ID_PATTERN)(ga.id)) {
+  const ga = raw.googleAnalytics;
+  if (ga !== undefined) {
+    if (!isObject(ga)) fail('googleAnalytics', ga);
+    else if (!matches(GA_ID_PATTERN)(ga.id)) fail('googleAnalytics.id', ga.id);
+    else {
       const out = { id: ga.id as string };
       copy(ga, ['anonymizeIp', 'allowGoogleSignals', 'allowAdPersonalizationSignals'], 'googleAnalytics.', out, isBoolean);
       config.googleAnalytics = out;
-    } else fail('googleAnalytics.id', ga.id);
+    }
   }
   return { config, problems };
 }

@@ -18,6 +18,9 @@ export const matches = (re: RegExp): Check => (v) => typeof v == 'string' && re.
 export const oneOf = (list: readonly string[]): Check => (v) => list.includes(v as string);
 export const isPattern: Check = (v) => isString(v) || v instanceof RegExp;
 
+/** Keys safe to copy onto a plain object: `__proto__` would replace its prototype. */
+export const safeKeys = (bag: Bag) => Object.keys(bag).filter((key) => key != '__proto__');
+
 /** A value as a site owner would recognise it, without ever throwing. */
 function shown(value: unknown): string {
   const type = typeof value;

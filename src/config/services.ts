@@ -11,7 +11,8 @@ export function duplicateServices(categories: Categories): Problem[] {
   const problems: Problem[] = [];
   for (const category of Object.keys(categories)) {
     for (const service of Object.keys(categories[category]?.services ?? {})) {
-      if (owner[service]) {
+      // Own keys only: a service named `toString` is not Object.prototype's.
+      if (Object.prototype.hasOwnProperty.call(owner, service)) {
         problems.push({ path: `categories.${category}.services.${service}`, message: MESSAGES.serviceTwice });
       } else owner[service] = category;
     }

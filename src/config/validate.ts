@@ -29,6 +29,25 @@ function problemsOf(issue: Issue, base: PropertyKey[] = []): Problem[] {
   }
 }
 
+/** What zod's per-key schema cannot see. */
+function crossChecks(config: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const categories = (config as { categories?: unknown } | null)?.categories;
+  if (typeof categories != 'object' || !categories) return problems;
+  const bag = categories as Record<string, { sale?: unknown; services?: unknown } | undefined>;
+  // zod's record() skips a `__proto__` key without checking it.
+  const proto = (keys: object, path: string) => {
+    if (Object.prototype.hasOwnProperty.call(keys, '__proto__')) problems.push({ path: path + '__proto__', message: MESSAGES.id });
+  };
+  proto(bag, 'categories.');
+  for (const id of Object.keys(bag)) {
+    const services = bag[id]?.services;
+    if (typeof services == 'object' && services) proto(services, `categories.${id}.services.`);
+  }
+  if (bag.necessary?.sale === true) problems.push({ path: 'categories.necessary.sale', message: MESSAGES.necessarySale });
+  return problems;
+}
+
 export interface Validation {
   /** True when the config has no problem at all. */
   ok: boolean;
@@ -39,8 +58,11 @@ export interface Validation {
  * Use it in tests or CI; `npx samtykke validate config.json` does the same. */
 export function validate(config: unknown): Validation {
   const result = configSchema.safeParse(config);
-  const problems = result.success
-    ? duplicateServices(result.data.categories ?? {})
-    : result.error.issues.flatMap((issue) => problemsOf(issue));
+  const problems = [
+    ...(result.success
+      ? duplicateServices(result.data.categories ?? {})
+      : result.error.issues.flatMap((issue) => problemsOf(issue))),
+    ...crossChecks(config),
+  ];
   return { ok: problems.length == 0, problems };
 }

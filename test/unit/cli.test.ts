@@ -2,7 +2,7 @@
 // `npx samtykke validate`, as a site's CI would run it.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +10,7 @@ const cli = new URL('../../bin/samtykke.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'samtykke-cli-'));
 
 function run(...args: string[]) {
+  if (!existsSync(new URL('../../dist/esm/index.js', import.meta.url))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
   const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }

@@ -251,7 +251,7 @@ describe('a record that may not be trusted', () => {
     expect(d.categories.analytics).toBe(true);
   });
 
-  it('grants nothing in opt-out either: the regime default applies', () => {
+  it('falls back to the opt-out default, not the stored choice, when the record is not trusted', () => {
     const d = run(core(), record({ revision: 0, categories: { analytics: false } }), 'opt-out', {});
     expect(d.categories.analytics).toBe(false);
     const bumped = run(core({ revision: 1 }), record({ revision: 0, categories: { analytics: false } }), 'opt-out');

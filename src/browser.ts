@@ -1,7 +1,7 @@
 // The script-tag entry (dist/samtykke.min.js): defines the global
 // `Samtykke` and starts from the page's config block, so a site needs no
 // inline JavaScript (strict CSP).
-import { current, init, validate } from './index';
+import { current, init, loadScript, validate } from './index';
 import type { SamtykkeConfig } from './config/schema';
 import { report } from './report';
 
@@ -48,7 +48,7 @@ function start(script: HTMLOrSVGScriptElement | null) {
 const page = window as unknown as { Samtykke?: unknown };
 // Included twice: the first copy stays in charge.
 if (!page.Samtykke) {
-  const api: Record<string, unknown> = { init: (config?: SamtykkeConfig) => init(config) };
+  const api: Record<string, unknown> = { init: (config?: SamtykkeConfig) => init(config), loadScript };
   for (const method of METHODS.split(' ')) {
     api[method] = (...args: unknown[]) => {
       const consent = current() as unknown as Record<string, (...a: unknown[]) => unknown> | undefined;

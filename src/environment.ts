@@ -16,6 +16,13 @@ function timeZone(): string | undefined {
 
 const random = (length: number) => crypto.getRandomValues(new Uint8Array(length));
 
+/** The page's CSP nonce, for the scripts samtykke adds: from its own script
+ * tag, else from any script that has one (the nonce is one per page). */
+export function pageNonce(): string | undefined {
+  const own = document.currentScript as HTMLScriptElement | null;
+  return own?.nonce || document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce || undefined;
+}
+
 /** No document (server-side rendering, workers): nothing is stored or shown. */
 export function memoryEnvironment(): Environment {
   return { store: memoryStore(), now: Date.now, random, gpc: false, report };

@@ -5,7 +5,9 @@ import { normalise } from './config/normalise';
 import { validate } from './config/validate';
 import { describe } from './config/problem';
 import { createConsent, type Consent } from './consent';
-import { browserEnvironment, memoryEnvironment } from './environment';
+import { browserEnvironment, memoryEnvironment, pageNonce } from './environment';
+import { startEffects } from './effects';
+import { loadScript as load } from './gate/load-script';
 import { report } from './report';
 import type { UiLoader } from './ui/seam';
 
@@ -46,6 +48,7 @@ export function init(config?: SamtykkeConfig, options: InitOptions = {}): Consen
     for (const problem of problems) report(describe(problem));
     const settings = normalised.config;
     consent = createConsent(settings, { ...browserEnvironment(settings), loadUi: options.loadUi }, config);
+    if (typeof document != 'undefined') startEffects(consent, settings, pageNonce(), report);
   } catch (error) {
     // Unreachable by design; if it happens the page still gets a consent
     // object that allows nothing non-essential.
@@ -55,6 +58,15 @@ export function init(config?: SamtykkeConfig, options: InitOptions = {}): Consen
   const page = host();
   if (page) Object.defineProperty(page, INSTANCE, { value: consent, configurable: true });
   return consent;
+}
+
+/**
+ * Loads a script once `name` (a category or service) is allowed: now, or
+ * when the visitor allows it. Needs init() first; resolves when it has loaded.
+ */
+export function loadScript(url: string, name: string): Promise<HTMLScriptElement> {
+  const consent = current();
+  return consent ? load(consent, url, name, pageNonce()) : Promise.reject(new Error('samtykke: call init() before loadScript().'));
 }
 
 export { validate, type Validation } from './config/validate';

@@ -42,3 +42,8 @@ export const DEFAULTS = {
  * or sharing of personal information under CCPA/CPRA. */
 export const DEFAULT_CATEGORIES = ['preferences', 'analytics', 'marketing'] as const;
 export const DEFAULT_SALE_CATEGORIES: readonly string[] = ['marketing'];
+
+export const CONSENT_MODES = ['basic', 'advanced'] as const;
+export const DATA_LAYER_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]{0,63}$/;
+/** Google's suggestion for an asynchronously loaded CMP. */
+export const WAIT_FOR_UPDATE = 500;

@@ -22,6 +22,11 @@ export const MESSAGES = {
   path: 'must be a URL path starting with "/"',
   gaId: 'must be a GA4 measurement id such as "G-ABC123XYZ"',
   necessarySale: 'cannot be true: the necessary category is never a sale',
+  consentMode: 'must be true, false or { mode, waitForUpdate, adsDataRedaction, urlPassthrough, dataLayer }',
+  mode: 'must be "basic" (Google\'s tag loads after consent) or "advanced" (it loads at once, with everything denied)',
+  waitForUpdate: 'must be a number of milliseconds from 0 to 10000',
+  dataLayer: 'must be a JavaScript variable name such as "dataLayer"',
+  url: 'must be an http(s) URL or a path starting with "/"',
   unknownKey: 'is not a samtykke option (check the spelling)',
   serviceTwice: 'is used by two categories; service ids must be unique',
 } as const;

@@ -11,7 +11,7 @@ import type { Problem } from './problem';
 import { duplicateServices } from './services';
 import { isBoolean, isObject, isPattern, matches, oneOf, reader, type Bag } from './reader';
 import {
-  BASE_REGIMES, COOKIE_NAME_PATTERN, DEFAULT_CATEGORIES, DEFAULT_SALE_CATEGORIES, DEFAULTS,
+  BASE_REGIMES, CONSENT_MODES, COOKIE_NAME_PATTERN, DATA_LAYER_PATTERN, WAIT_FOR_UPDATE, DEFAULT_CATEGORIES, DEFAULT_SALE_CATEGORIES, DEFAULTS,
   GA_ID_PATTERN, MAX_DAYS, NECESSARY, REGIMES, REGION_PATTERN, SAME_SITE,
 } from './defaults';
 
@@ -71,6 +71,7 @@ export function normalise(input: unknown): { config: CoreConfig; problems: Probl
   const cookie = bag(raw, 'cookie', '');
   const config: CoreConfig = {
     categories,
+    consentMode: false,
     regime: read(raw, 'regime', '', oneOf(REGIMES), DEFAULTS.regime),
     defaultRegime: read(raw, 'defaultRegime', '', oneOf(BASE_REGIMES), DEFAULTS.defaultRegime),
     revision: read(raw, 'revision', '', (v) => Number.isSafeInteger(v) && (v as number) >= 0, DEFAULTS.revision),
@@ -85,7 +86,7 @@ export function normalise(input: unknown): { config: CoreConfig; problems: Probl
   copy(cookie, ['domain'], 'cookie.', config.cookie);
   const region = read<string | undefined>(raw, 'region', '', matches(REGION_PATTERN), undefined);
   if (region) config.region = region.toUpperCase();
-  copy(raw, ['consentMode'], '', config, isBoolean);
+  copy(raw, ['reloadOnRevoke'], '', config, isBoolean);
 
   const ga = raw.googleAnalytics;
   if (ga !== undefined) {
@@ -96,6 +97,28 @@ export function normalise(input: unknown): { config: CoreConfig; problems: Probl
       copy(ga, ['anonymizeIp', 'allowGoogleSignals', 'allowAdPersonalizationSignals'], 'googleAnalytics.', out, isBoolean);
       config.googleAnalytics = out;
     }
+  }
+
+  // Consent Mode is on with the built-in Google Analytics unless turned off.
+  const mode = raw.consentMode;
+  const on = mode === undefined ? !!config.googleAnalytics : mode !== false;
+  if (mode !== undefined && !isBoolean(mode) && !isObject(mode)) fail('consentMode', mode);
+  if (on) {
+    const given = isObject(mode) ? mode : {};
+    config.consentMode = {
+      mode: read(given, 'mode', 'consentMode.', oneOf(CONSENT_MODES), 'basic'),
+      waitForUpdate: read(given, 'waitForUpdate', 'consentMode.', (v) => typeof v == 'number' && v >= 0 && v <= 1e4, WAIT_FOR_UPDATE),
+      adsDataRedaction: read(given, 'adsDataRedaction', 'consentMode.', isBoolean, false),
+      urlPassthrough: read(given, 'urlPassthrough', 'consentMode.', isBoolean, false),
+      dataLayer: read(given, 'dataLayer', 'consentMode.', matches(DATA_LAYER_PATTERN), 'dataLayer'),
+    };
+  }
+
+  if (raw.receipts !== undefined) {
+    const receipts = bag(raw, 'receipts', '');
+    const url = read<string | undefined>(receipts, 'url', 'receipts.', matches(/^(https?:\/\/|\/)/), undefined);
+    if (url) config.receipts = { url };
+    else if (isObject(raw.receipts) && receipts.url === undefined) fail('receipts.url', undefined);
   }
   return { config, problems };
 }

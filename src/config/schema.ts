@@ -4,7 +4,7 @@
 // hand-written normalise() reads the same defaults and messages.
 import * as z from 'zod/mini';
 import {
-  BASE_REGIMES, COOKIE_NAME_PATTERN, DEFAULTS, GA_ID_PATTERN, ID_PATTERN, LAYOUTS,
+  BASE_REGIMES, CONSENT_MODES, COOKIE_NAME_PATTERN, DATA_LAYER_PATTERN, DEFAULTS, GA_ID_PATTERN, ID_PATTERN, LAYOUTS,
   MAX_DAYS, PARTIES, REGIMES, REGION_PATTERN, SAME_SITE, THEMES,
 } from './defaults';
 import { MESSAGES as M } from './messages';
@@ -72,6 +72,29 @@ export const googleAnalyticsSchema = object({
   allowAdPersonalizationSignals: z.optional(flag()),
 });
 
+/** Google Consent Mode v2: `true` for the defaults, or the details. */
+export const consentModeSchema = z.union(
+  [
+    flag(),
+    object({
+      /** `basic`: Google's tag loads only after consent. `advanced`: it loads
+       * at once, with everything denied, and sends cookieless pings. */
+      mode: z.optional(z.enum(CONSENT_MODES, { error: M.mode })),
+      /** How long Google's tags wait for the visitor's choice (ms). */
+      waitForUpdate: z.optional(
+        z.number({ error: M.waitForUpdate }).check(z.gte(0, { error: M.waitForUpdate }), z.lte(10_000, { error: M.waitForUpdate })),
+      ),
+      adsDataRedaction: z.optional(flag()),
+      urlPassthrough: z.optional(flag()),
+      /** The page's dataLayer variable, if GTM was set up with another name. */
+      dataLayer: z.optional(z.string({ error: M.dataLayer }).check(z.regex(DATA_LAYER_PATTERN, { error: M.dataLayer }))),
+    }),
+  ],
+  { error: M.consentMode },
+);
+
+const url = () => z.string({ error: M.url }).check(z.regex(/^(https?:\/\/|\/)/, { error: M.url }));
+
 export const configSchema = object({
   /** Lets editors find dist/samtykke.schema.json; ignored by samtykke. */
   $schema: z.optional(text()),
@@ -91,7 +114,12 @@ export const configSchema = object({
   privacyPolicyUrl: z.optional(text()),
   texts: z.optional(z.record(text(), z.record(text(), text(), { error: M.object }), { error: M.object })),
   googleAnalytics: z.optional(googleAnalyticsSchema),
-  consentMode: z.optional(flag()),
+  consentMode: z.optional(consentModeSchema),
+  /** Reload the page when consent is withdrawn: scripts that already ran
+   * cannot be unloaded. */
+  reloadOnRevoke: z.optional(flag()),
+  /** Proof of consent (GDPR Art. 7(1)): where each decision is sent. */
+  receipts: z.optional(object({ url: url() })),
   layout: z._default(z.enum(LAYOUTS, { error: M.layout }), DEFAULTS.layout),
   theme: z._default(z.enum(THEMES, { error: M.theme }), DEFAULTS.theme),
 });
@@ -109,9 +137,16 @@ export type Regime = (typeof BASE_REGIMES)[number];
 
 type Named<T> = { [key: string]: T };
 
+export type ConsentModeOptions = Required<Exclude<z.output<typeof consentModeSchema>, boolean>>;
+
 /** What the core acts on (normalise.ts): on every page view. `categories`
  * always holds `necessary` first, then the site's (or the default) ones. */
-export type CoreConfig = Pick<Config, 'regime' | 'defaultRegime' | 'region' | 'revision' | 'cookie' | 'googleAnalytics' | 'consentMode'> & {
+export type CoreConfig = Pick<
+  Config,
+  'regime' | 'defaultRegime' | 'region' | 'revision' | 'cookie' | 'googleAnalytics' | 'reloadOnRevoke' | 'receipts'
+> & {
+  /** Resolved: off, or on with every detail filled in. */
+  consentMode: false | ConsentModeOptions;
   categories: Named<{ sale: boolean; services: Named<{ cookies: (string | RegExp)[] }> }>;
 };
 

@@ -13,6 +13,8 @@ export const HTTP = 'http://shop.example';
 export interface Site {
   /** Every request the page made, in order. */
   requests: string[];
+  /** Bodies POSTed to the site, by path. */
+  posted: Record<string, string[]>;
   /** Requests to hosts the test did not serve (each is answered 404). */
   unexpected: string[];
 }
@@ -32,12 +34,49 @@ function fromExamples(path: string) {
   }
 }
 
-/** `/dist/...` from the build; other paths from `pages`, else from examples/. */
+/**
+ * Stand-ins for third-party tags, by host. Each records that it ran, and
+ * gtag.js does what the real one does with cookies: writes `_ga` and
+ * `_ga_<id>` on the top domain only while analytics_storage is granted.
+ */
+export const thirdParty: Record<string, string> = {
+  'www.googletagmanager.com': `
+    (function () {
+      var layer = window.dataLayer || [];
+      window.__gtagRan = (window.__gtagRan || 0) + 1;
+      function granted() {
+        var state = 'denied';
+        for (var i = 0; i < layer.length; i++) {
+          var e = layer[i];
+          if (Object.prototype.toString.call(e) == '[object Arguments]' && e[0] == 'consent' && e[2] && e[2].analytics_storage) state = e[2].analytics_storage;
+        }
+        return state == 'granted';
+      }
+      function write() {
+        if (!granted()) return;
+        document.cookie = '_ga=GA1.1.1234.5678; path=/; domain=shop.example';
+        document.cookie = '_ga_TEST123=GS1.1.1; path=/; domain=shop.example';
+        document.cookie = '_gid=GA1.1.99; path=/';
+      }
+      write();
+      var push = layer.push;
+      layer.push = function () { var r = push.apply(layer, arguments); write(); return r; };
+    })();`,
+  'ads.example': `window.__adRan = (window.__adRan || []).concat(document.currentScript && document.currentScript.src);`,
+};
+
+/** \`/dist/...\` from the build; other paths from \`pages\`, else from examples/. */
 export async function serve(page: Page, pages: Pages): Promise<Site> {
-  const site: Site = { requests: [], unexpected: [] };
+  const site: Site = { requests: [], unexpected: [], posted: {} };
   page.on('request', (request: Request) => void site.requests.push(request.url()));
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
+    const third = thirdParty[url.hostname];
+    if (third) return route.fulfill({ body: third, contentType: 'text/javascript' });
+    if (route.request().method() == 'POST') {
+      (site.posted[url.pathname] ||= []).push(route.request().postData() ?? '');
+      return route.fulfill({ status: 204, body: '' });
+    }
     if (url.hostname != 'shop.example' && !url.hostname.endsWith('.shop.example')) {
       site.unexpected.push(url.href);
       return route.fulfill({ status: 404, body: '' });

@@ -1,0 +1,54 @@
+// What the decision does to the page: Consent Mode signals, gated elements,
+// Google Analytics, cookie deletion on withdrawal, consent receipts. Runs in
+// the browser only, right after the consent object is made.
+import type { CoreConfig } from './config/schema';
+import type { Consent, ConsentSnapshot } from './consent';
+import { withdrawn, cookiesOf } from './core/revocation';
+import { gtagOf, type Gtag } from './signals/gtag';
+import { startConsentMode } from './signals/consent-mode-effect';
+import { startGate } from './gate/gate';
+import { deleteCookies } from './gate/cookies';
+import { startGoogleAnalytics } from './gate/google-analytics';
+import { receiptOf, retryReceipt, sendReceipt } from './receipts';
+
+type Page = Record<string, unknown>;
+
+export function startEffects(consent: Consent, config: CoreConfig, nonce: string | undefined, report: (message: string) => void) {
+  const page = window as unknown as Page;
+  let before = consent.getConsent();
+  let gtag: Gtag | undefined;
+  let update: ((state: ConsentSnapshot) => void) | undefined;
+
+  // Consent Mode first: its default must be in the dataLayer before any tag.
+  if (config.consentMode) {
+    if (page.google_tag_manager) {
+      report('samtykke: Google\'s tag loaded before samtykke, so it missed the Consent Mode default; put samtykke\'s script first.');
+    }
+    gtag = gtagOf(page, config.consentMode.dataLayer);
+    update = startConsentMode(config.consentMode, gtag, before);
+  }
+
+  // Registered before the gate and GA, so that on a change Google hears the
+  // new consent state before any tag it unblocks runs.
+  consent.on('change', (after) => {
+    update?.(after);
+    const categories = withdrawn(before.categories, after.categories);
+    const services = withdrawn(before.services, after.services);
+    before = after;
+    if (!categories.length && !services.length) return;
+    deleteCookies(cookiesOf(config, categories, services), location.hostname, config.cookie.name);
+    if (config.reloadOnRevoke) location.reload();
+  });
+
+  startGate(consent, nonce, report);
+  if (config.googleAnalytics) startGoogleAnalytics(config, consent, gtag || gtagOf(page, 'dataLayer'), page, nonce);
+
+  const receipts = config.receipts;
+  if (receipts) {
+    retryReceipt(receipts.url);
+    consent.on('consent', (state) => {
+      const where = location.origin + location.pathname;
+      sendReceipt(receipts.url, JSON.stringify(receiptOf(state, where, document.documentElement.lang || null, null)));
+    });
+  }
+}

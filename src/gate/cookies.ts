@@ -1,0 +1,22 @@
+// Deleting the cookies of withdrawn categories and services. Scripts that
+// already ran cannot be unloaded, but their cookies can go.
+import Cookies from 'js-cookie';
+import { parentDomains } from '../storage/domains';
+import { matchesCookie, type CookiePattern } from '../core/cookie-patterns';
+
+export function cookieNames(cookie: string): string[] {
+  return cookie ? cookie.split(/;\s*/).map((pair) => pair.split('=')[0]) : [];
+}
+
+/** Expires every cookie matching a pattern, host-only and on each parent
+ * domain (GA sets its cookies on the highest domain it can), except `keep`. */
+export function deleteCookies(patterns: CookiePattern[], hostname: string, keep: string): string[] {
+  const deleted = cookieNames(document.cookie).filter(
+    (name) => name != keep && patterns.some((pattern) => matchesCookie(name, pattern)),
+  );
+  for (const name of deleted) {
+    Cookies.remove(name, { path: '/' });
+    for (const domain of parentDomains(hostname)) Cookies.remove(name, { path: '/', domain });
+  }
+  return deleted;
+}

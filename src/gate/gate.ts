@@ -1,0 +1,62 @@
+// Declarative gating: elements marked `data-samtykke="category"` (or
+// `"!category"`, optionally `data-samtykke-service="id"`) stay inert until
+// the choice allows them, then run once each, in document order. One
+// MutationObserver sees elements added later; fetch and XHR are not touched.
+import type { Consent, ConsentSnapshot } from '../consent';
+import { own } from '../core/record';
+import { activate, isInert } from './activate';
+
+export const GATED = '[data-samtykke]';
+
+/** Whether the element may run under `state`. `!x` runs once x is refused:
+ * not allowed, with the visitor's choice made (not merely pending). */
+export function mayRun(element: Element, state: ConsentSnapshot): boolean | undefined {
+  const rule = element.getAttribute('data-samtykke') || '';
+  const negated = rule[0] == '!';
+  const name = element.getAttribute('data-samtykke-service') || rule.slice(+negated);
+  const allowed = own(state.services, name) ? state.services[name]
+    : own(state.categories, name) ? state.categories[name]
+    : undefined;
+  if (allowed === undefined) return undefined;
+  return negated ? !allowed && state.decided : allowed;
+}
+
+export function startGate(consent: Consent, nonce: string | undefined, report: (message: string) => void) {
+  const seen = new WeakSet<Element>();
+  // Scripts run one after another: an inline script after gtag.js waits for it.
+  let chain: Promise<unknown> = Promise.resolve();
+
+  function scan(root: Element | Document) {
+    const state = consent.getConsent();
+    const found = Array.from(root.querySelectorAll(GATED));
+    if ((root as Element).matches?.(GATED)) found.unshift(root as Element);
+    for (const element of found) {
+      if (seen.has(element)) continue;
+      if (!isInert(element)) {
+        seen.add(element);
+        // Only what loads or runs something is a leak; a marked <div> is not.
+        if (element.localName == 'script' || element.hasAttribute('src')) report(`samtykke: <${element.localName} data-samtykke> is not inert, so it ran before consent; give a script type="text/plain", other elements data-src or data-href.`);
+        continue;
+      }
+      const run = mayRun(element, state);
+      if (__DEV__ && run === undefined) {
+        report(`samtykke: data-samtykke="${element.getAttribute('data-samtykke')}" names no category or service in the config, so it never runs.`);
+      }
+      if (!run) continue;
+      seen.add(element);
+      const mark = (live: Element) => void seen.add(live);
+      if (element.localName == 'script') chain = chain.then(() => activate(element, nonce, mark));
+      else activate(element, nonce, mark);
+    }
+  }
+
+  scan(document);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of Array.from(record.addedNodes)) if (node.nodeType == 1) scan(node as Element);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  // 'consent' too: a refusal that changes nothing allowed still decides `!x`.
+  consent.on('change', () => scan(document));
+  consent.on('consent', () => scan(document));
+}

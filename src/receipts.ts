@@ -1,0 +1,79 @@
+// Consent receipts (GDPR Art. 7(1): the controller must be able to show that
+// consent was given). Each decision is sent to the site's own endpoint as a
+// small JSON record: no IP address, no personal data, nothing that
+// identifies the visitor beyond the random consent id.
+import type { ConsentSnapshot } from './consent';
+
+export interface Receipt {
+  /** The receipt format's version. */
+  v: 1;
+  /** The browser's random consent id. */
+  id: string;
+  /** When the choice was made, ISO 8601. */
+  time: string;
+  revision: number;
+  regime: string;
+  categories: Record<string, boolean>;
+  services: Record<string, boolean>;
+  optedOut: boolean;
+  gpc: boolean;
+  locale: string | null;
+  /** A hash of the banner texts the visitor saw, when the banner was shown. */
+  texts: string | null;
+  /** The page the choice was made on (origin and path only). */
+  page: string;
+}
+
+export function receiptOf(state: ConsentSnapshot, page: string, locale: string | null, texts: string | null): Receipt {
+  return {
+    v: 1,
+    id: state.id!,
+    time: new Date(state.timestamp!).toISOString(),
+    revision: state.revision,
+    regime: state.regime,
+    categories: state.categories,
+    services: state.services,
+    optedOut: state.optedOut,
+    gpc: state.gpc,
+    locale,
+    texts,
+    page,
+  };
+}
+
+/** Where a receipt that could not be sent waits for the next page view. */
+const PENDING = 'samtykke-receipt';
+
+function pending(): Storage | undefined {
+  try {
+    return localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sends with sendBeacon (survives the page closing), else fetch keepalive.
+ * Never throws and never waits on the page; a failure is kept for one retry. */
+export function sendReceipt(url: string, body: string, retry = true): void {
+  const keep = () => {
+    if (retry) pending()?.setItem(PENDING, body);
+  };
+  try {
+    if (navigator.sendBeacon?.(url, new Blob([body], { type: 'application/json' }))) return;
+    fetch(url, { method: 'POST', body, keepalive: true, headers: { 'content-type': 'application/json' } }).then(
+      (response) => response.ok || keep(),
+      keep,
+    );
+  } catch {
+    keep();
+  }
+}
+
+/** Sends the receipt a previous page could not, once. */
+export function retryReceipt(url: string): void {
+  const store = pending();
+  const body = store?.getItem(PENDING);
+  if (!body) return;
+  store!.removeItem(PENDING);
+  sendReceipt(url, body, false);
+}

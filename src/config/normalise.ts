@@ -100,17 +100,20 @@ export function normalise(input: unknown): { config: CoreConfig; problems: Probl
   }
 
   // Consent Mode is on with the built-in Google Analytics unless turned off.
-  const mode = raw.consentMode;
+  // A wrong value counts as not given.
+  const asked = raw.consentMode;
+  const valid = isBoolean(asked) || isObject(asked);
+  if (asked !== undefined && !valid) fail('consentMode', asked);
+  const mode = valid ? (asked as boolean | Bag) : undefined;
   const on = mode === undefined ? !!config.googleAnalytics : mode !== false;
-  if (mode !== undefined && !isBoolean(mode) && !isObject(mode)) fail('consentMode', mode);
   if (on) {
-    const given = isObject(mode) ? mode : {};
+    const options = isObject(mode) ? mode : {};
     config.consentMode = {
-      mode: read(given, 'mode', 'consentMode.', oneOf(CONSENT_MODES), 'basic'),
-      waitForUpdate: read(given, 'waitForUpdate', 'consentMode.', (v) => typeof v == 'number' && v >= 0 && v <= 1e4, WAIT_FOR_UPDATE),
-      adsDataRedaction: read(given, 'adsDataRedaction', 'consentMode.', isBoolean, false),
-      urlPassthrough: read(given, 'urlPassthrough', 'consentMode.', isBoolean, false),
-      dataLayer: read(given, 'dataLayer', 'consentMode.', matches(DATA_LAYER_PATTERN), 'dataLayer'),
+      mode: read(options, 'mode', 'consentMode.', oneOf(CONSENT_MODES), 'basic'),
+      waitForUpdate: read(options, 'waitForUpdate', 'consentMode.', (v) => typeof v == 'number' && v >= 0 && v <= 1e4, WAIT_FOR_UPDATE),
+      adsDataRedaction: read(options, 'adsDataRedaction', 'consentMode.', isBoolean, false),
+      urlPassthrough: read(options, 'urlPassthrough', 'consentMode.', isBoolean, false),
+      dataLayer: read(options, 'dataLayer', 'consentMode.', matches(DATA_LAYER_PATTERN), 'dataLayer'),
     };
   }
 

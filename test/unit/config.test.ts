@@ -50,7 +50,8 @@ describe('normalise: defaults', () => {
     expect(config.revision).toBe(0);
     expect(config.region).toBeUndefined();
     expect(config.googleAnalytics).toBeUndefined();
-    expect(config.consentMode).toBeUndefined();
+    // Consent Mode is off unless Google Analytics or the site turns it on.
+    expect(config.consentMode).toBe(false);
   });
 
   it('gives the same defaults for undefined', () => {
@@ -112,7 +113,19 @@ describe('normalise: a site\'s values', () => {
       revision: 7,
       cookie: { name: 'consent', domain: 'example.com', path: '/shop', days: 30, optOutDays: 400, sameSite: 'Strict' },
       googleAnalytics: { id: 'G-ABC123XYZ', anonymizeIp: false },
-      consentMode: true,
+      consentMode: { mode: 'basic', waitForUpdate: 500, adsDataRedaction: false, urlPassthrough: false, dataLayer: 'dataLayer' },
+    });
+  });
+
+  it('turns Consent Mode on with Google Analytics, and off when asked', () => {
+    expect(normalise({ googleAnalytics: { id: 'G-ABC123XYZ' } }).config.consentMode).toMatchObject({ mode: 'basic' });
+    expect(normalise({ googleAnalytics: { id: 'G-ABC123XYZ' }, consentMode: false }).config.consentMode).toBe(false);
+    expect(normalise({ consentMode: { mode: 'advanced', waitForUpdate: 0, dataLayer: 'gtmLayer' } }).config.consentMode).toEqual({
+      mode: 'advanced',
+      waitForUpdate: 0,
+      adsDataRedaction: false,
+      urlPassthrough: false,
+      dataLayer: 'gtmLayer',
     });
   });
 
@@ -147,7 +160,11 @@ const WRONG: [string, unknown, string, (c: Core) => unknown, unknown][] = [
   ['a relative cookie path', { cookie: { path: 'shop' } }, 'cookie.path', (c) => c.cookie.path, '/'],
   ['a cookie domain of the wrong type', { cookie: { domain: 5 } }, 'cookie.domain', (c) => c.cookie.domain, undefined],
   ['a cookie option that is not an object', { cookie: 'samtykke' }, 'cookie', (c) => c.cookie.name, 'samtykke'],
-  ['a consentMode that is not a boolean', { consentMode: 'yes' }, 'consentMode', (c) => c.consentMode, undefined],
+  ['a consentMode that is not a boolean or object', { consentMode: 'yes' }, 'consentMode', (c) => c.consentMode, false],
+  ['a Consent Mode mode that does not exist', { consentMode: { mode: 'full' } }, 'consentMode.mode', (c) => (c.consentMode as { mode: string }).mode, 'basic'],
+  ['a dataLayer name that is no variable', { consentMode: { dataLayer: 'data layer' } }, 'consentMode.dataLayer', (c) => (c.consentMode as { dataLayer: string }).dataLayer, 'dataLayer'],
+  ['a receipts url that is not http(s) or a path', { receipts: { url: 'javascript:alert(1)' } }, 'receipts.url', (c) => c.receipts, undefined],
+  ['a reloadOnRevoke that is not a boolean', { reloadOnRevoke: 'yes' }, 'reloadOnRevoke', (c) => c.reloadOnRevoke, undefined],
   ['a sale that is not a boolean', { categories: { analytics: { sale: 'no' } } }, 'categories.analytics.sale', (c) => c.categories.analytics.sale, true],
   ['a sale of null', { categories: { analytics: { sale: null } } }, 'categories.analytics.sale', (c) => c.categories.analytics.sale, true],
   [

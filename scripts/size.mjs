@@ -8,7 +8,7 @@ const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 
 /** Bytes (gzip -9) each file may weigh. */
 const BUDGETS = {
-  'samtykke.min.js': 8_100,
+  'samtykke.min.js': 8_050,
 };
 
 /** What each kind of visit loads, and the product's target for it. */

@@ -2,7 +2,7 @@
 // stored record) and derives everything else from it through core/.
 import type { CoreConfig, Regime } from './config/schema';
 import { NECESSARY } from './config/defaults';
-import { decide, type Decision } from './core/decision';
+import { decide, lifetime, type Decision } from './core/decision';
 import { choose, everything, type Change } from './core/choice';
 import { resolveRegime } from './core/regime';
 import { emitter } from './core/emitter';
@@ -86,16 +86,12 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
   // Host-only and domain copies of the cookie disagree: keep the newest only.
   if (values.length > 1) {
     env.store.remove();
-    if (stored) env.store.write(encode(stored), lifetime(stored));
+    if (stored) env.store.write(encode(stored), lifetime(stored, config));
   }
   let decision: Decision = decide(config, stored, env, regime, env.now());
   const events = emitter<ConsentSnapshot>((error, event) =>
     env.report(`samtykke: a '${event}' listener threw ${error}`),
   );
-
-  function lifetime(record: ConsentRecord) {
-    return record.optedOut ? Math.max(config.cookie.days, config.cookie.optOutDays) : config.cookie.days;
-  }
 
   function snapshot(): ConsentSnapshot {
     const record = decision.record;
@@ -134,7 +130,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
       id: () => consentId(env.random),
       gpc: env.gpc,
     });
-    if (!env.store.write(encode(next), lifetime(next))) {
+    if (!env.store.write(encode(next), lifetime(next, config))) {
       env.report(BLOCKED);
     }
     update(next, true);

@@ -23,11 +23,18 @@ export interface Decision {
   ask: boolean;
 }
 
-/** A record is current when it was made under this config revision, within
- * its lifetime, and not in the future (a clock skew of a day is tolerated). */
+/** How many days a record lives: an opt-out keeps it for `optOutDays`. */
+export function lifetime(record: ConsentRecord, config: CoreConfig): number {
+  return record.optedOut ? Math.max(config.cookie.days, config.cookie.optOutDays) : config.cookie.days;
+}
+
+/** Made no later than now (a clock skew of a day is tolerated) and less than `days` ago. */
+const within = (timestamp: number, days: number, now: number) => timestamp <= now + DAY && now < timestamp + days * DAY;
+
+/** A record is current when it was made under this config revision and is
+ * within its lifetime. */
 export function isCurrent(record: ConsentRecord, config: CoreConfig, now: number): boolean {
-  const days = record.optedOut ? Math.max(config.cookie.days, config.cookie.optOutDays) : config.cookie.days;
-  return record.revision == config.revision && record.timestamp <= now + DAY && now < record.timestamp + days * DAY;
+  return record.revision == config.revision && within(record.timestamp, lifetime(record, config), now);
 }
 
 export function decide(
@@ -40,8 +47,7 @@ export function decide(
   const record = stored && isCurrent(stored, config, now) ? stored : null;
   // An opt-out outlives a revision bump for its 12 months: a record that is
   // not current may still take away, never grant.
-  const optedOut =
-    signals.gpc || (!!stored?.optedOut && stored.timestamp <= now + DAY && now < stored.timestamp + config.cookie.optOutDays * DAY);
+  const optedOut = signals.gpc || (!!stored?.optedOut && within(stored.timestamp, config.cookie.optOutDays, now));
   const categories: Record<string, boolean> = {};
   const services: Record<string, boolean> = {};
   let ask = false;

@@ -1,30 +1,68 @@
-// Three builds from one source:
-//   dist/esm/        ESM for bundlers, one file per module (so unused ones,
-//                    zod's schema above all, are dropped), with .d.ts types
-//   dist/samtykke.min.js   script tag, production: no zod on the page
-//   dist/samtykke.js       script tag, development: full validation, readable
+// Builds from one source:
+//   dist/esm/                   ESM for bundlers, one file per module (so unused
+//                               ones, zod's schema above all, are dropped), with
+//                               .d.ts types; the UI is a dynamic import
+//   dist/samtykke.min.js        script tag, production: the core only
+//   dist/samtykke.ui.min.js     the UI chunk the core fetches when it must show
+//                               something (a returning visitor never does)
+//   dist/samtykke.full.min.js   core and UI in one file
+//   dist/samtykke.js            core and UI, development: full validation
+import { readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import json from '@rollup/plugin-json';
 
 const dev = (value) => replace({ preventAssignment: true, values: { __DEV__: String(value) } });
 
-// Only the script-tag entry acts on load; every other module just defines
+/** `import text from './x.css?raw'`: the file's text (as in vite, which runs
+ * the unit tests); CSS loses its comments and spare whitespace. */
+function raw() {
+  const SUFFIX = '?raw';
+  const squeeze = (css) =>
+    css
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'raw',
+    async resolveId(source, importer) {
+      if (!source.endsWith(SUFFIX)) return null;
+      const resolved = await this.resolve(source.slice(0, -SUFFIX.length), importer, { skipSelf: true });
+      return resolved && resolved.id + SUFFIX;
+    },
+    load(id) {
+      if (!id.endsWith(SUFFIX)) return null;
+      const file = id.slice(0, -SUFFIX.length);
+      this.addWatchFile(file);
+      const text = readFileSync(file, 'utf8');
+      return `export default ${JSON.stringify(file.endsWith('.css') ? squeeze(text) : text)};`;
+    },
+  };
+}
+
+// Only the script-tag entries act on load; every other module just defines
 // things, so what a build does not call is dropped (zod in production).
 // init() runs inside try/catch; rollup would otherwise keep every function
 // called there, including the dead development-only validation.
+const ENTRIES = ['src/browser.ts', 'src/browser-full.ts', 'src/ui/chunk.ts'];
 const treeshake = {
-  moduleSideEffects: (id, external) => external || id.endsWith('src/browser.ts'),
+  moduleSideEffects: (id, external) => external || ENTRIES.some((entry) => id.endsWith(entry)),
   tryCatchDeoptimization: false,
 };
 
-const script = (file, development) => ({
-  input: 'src/browser.ts',
+const script = (input, file, development) => ({
+  input,
   treeshake,
   output: { file, format: 'iife', sourcemap: true },
   plugins: [
     dev(development),
+    raw(),
+    json({ preferConst: true }),
     resolve({ browser: true }),
     typescript({ tsconfig: './tsconfig.json', declaration: false, sourceMap: development, include: ['src/**/*'] }),
     !development &&
@@ -32,6 +70,7 @@ const script = (file, development) => ({
         ecma: 2020,
         compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
         format: { comments: false },
+        mangle: { properties: false },
       }),
   ],
 });
@@ -44,6 +83,8 @@ export default [
     output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
     plugins: [
       dev(false),
+      raw(),
+      json({ preferConst: true }),
       typescript({
         tsconfig: './tsconfig.json',
         rootDir: 'src',
@@ -51,10 +92,12 @@ export default [
         declaration: true,
         declarationDir: 'dist/esm',
         // Patterns are relative to rootDir here.
-        include: ['**/*.ts'],
+        include: ['**/*.ts', '**/*.tsx'],
       }),
     ],
   },
-  script('dist/samtykke.min.js', false),
-  script('dist/samtykke.js', true),
+  script('src/browser.ts', 'dist/samtykke.min.js', false),
+  script('src/ui/chunk.ts', 'dist/samtykke.ui.min.js', false),
+  script('src/browser-full.ts', 'dist/samtykke.full.min.js', false),
+  script('src/browser-full.ts', 'dist/samtykke.js', true),
 ];

@@ -1,75 +1,8 @@
-// The script-tag entry (dist/samtykke.min.js): defines the global
-// `Samtykke` and starts from the page's config block, so a site needs no
-// inline JavaScript (strict CSP).
-import { current, init, loadScript, validate } from './index';
-import type { SamtykkeConfig } from './config/schema';
-import { report } from './report';
+// The entry of dist/samtykke.min.js: the core only. The banner's code is
+// fetched from samtykke.ui.min.js beside it, and only when something must be
+// shown.
+import { boot } from './script-tag';
+import { chunkLoader } from './ui/load-chunk';
+import { pageNonce } from './environment';
 
-const CONFIG_ID = 'samtykke-config';
-/** The consent object's methods, forwarded by the global. */
-const METHODS = 'acceptAll rejectAll set allowed getConsent optOut optIn reset on whenAllowed';
-/** `<script src="samtykke.min.js" data-regime="auto" …>` for the simplest sites. */
-const ATTRIBUTES = 'regime defaultRegime region revision locale privacyPolicyUrl layout theme googleAnalytics consentMode';
-
-function fromAttributes(script: HTMLOrSVGScriptElement | null): SamtykkeConfig | undefined {
-  const data = (script as HTMLElement | null)?.dataset || {};
-  const config: Record<string, unknown> = {};
-  for (const key of ATTRIBUTES.split(' ')) {
-    const value = data[key];
-    if (value != null) {
-      config[key] =
-        key == 'revision' ? +value
-        : key == 'googleAnalytics' ? { id: value }
-        : key == 'consentMode' ? value != 'false'
-        : value;
-    }
-  }
-  return Object.keys(config).length ? config : undefined;
-}
-
-function fromBlock(): SamtykkeConfig | undefined {
-  const block = document.getElementById(CONFIG_ID);
-  if (!block) return undefined;
-  try {
-    return JSON.parse(block.textContent!);
-  } catch (error) {
-    report(`samtykke: #${CONFIG_ID} is not valid JSON (${error}); nothing non-essential is allowed until it is fixed.`);
-    return {};
-  }
-}
-
-/** Starts from the config block and the script's attributes, if there are any. */
-function start(script: HTMLOrSVGScriptElement | null) {
-  const attributes = fromAttributes(script);
-  const block = fromBlock();
-  return !!(block || attributes) && !!init({ ...attributes, ...block });
-}
-
-const page = window as unknown as { Samtykke?: unknown };
-// Included twice: the first copy stays in charge.
-if (!page.Samtykke) {
-  const api: Record<string, unknown> = { init: (config?: SamtykkeConfig) => init(config), loadScript };
-  for (const method of METHODS.split(' ')) {
-    api[method] = (...args: unknown[]) => {
-      const consent = current() as unknown as Record<string, (...a: unknown[]) => unknown> | undefined;
-      if (consent) return consent[method](...args);
-      // Before init nothing is allowed and nothing is recorded.
-      if (__DEV__) report(`samtykke: call Samtykke.init() (or add #${CONFIG_ID}) before Samtykke.${method}().`);
-      return method == 'allowed' ? false : method == 'on' || method == 'whenAllowed' ? () => {} : undefined;
-    };
-  }
-  if (__DEV__) api.validate = validate;
-  page.Samtykke = Object.freeze(api);
-
-  const script = document.currentScript;
-  if (!start(script)) {
-    // The config block may come after the script tag: look again once the
-    // document is parsed. Say so only if nothing started by the load event,
-    // as a site may call Samtykke.init() from its own code until then.
-    const later = () => current() || start(script);
-    const check = () => later() || report(`samtykke: no config found; add #${CONFIG_ID} or call Samtykke.init({...}).`);
-    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', later);
-    if (document.readyState == 'complete') setTimeout(check);
-    else addEventListener('load', check);
-  }
-}
+boot((script) => chunkLoader(script, pageNonce()));

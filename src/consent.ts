@@ -10,7 +10,7 @@ import { own, type ConsentRecord } from './core/record';
 import { encode, newest } from './storage/codec';
 import { consentId } from './storage/consent-id';
 import type { RecordStore } from './storage/store';
-import type { UiLoader } from './ui/seam';
+import type { UiLoader, View } from './ui/seam';
 
 /** A read-only picture of the consent state, passed to listeners. */
 export interface ConsentSnapshot {
@@ -59,6 +59,9 @@ export interface Consent {
   /** Runs `callback` now if `name` is allowed, else once it becomes allowed.
    * Returns a function that cancels the wait. */
   whenAllowed(name: string, callback: () => void): () => void;
+  /** Opens the preferences dialog (fetching the UI chunk if need be), so
+   * the visitor can change or withdraw their choice at any time. */
+  showPreferences(): void;
 }
 
 /** What the consent object needs from the page; tests pass their own. */
@@ -155,15 +158,20 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
   // GPC is an opt-out this browser must keep even if a later visit lacks it.
   if (env.gpc && !(stored?.optedOut && stored.gpc)) record({});
 
-  /** Fetches the UI chunk only when the visitor must be asked. */
+  /** Fetches the UI chunk (once) and shows `view`. */
+  function show(view: View) {
+    env.loadUi?.(config).then(
+      (ui) => ui.show(view, api, config, input),
+      (error) =>
+        env.report(`samtykke: the consent UI could not be loaded (${error}); nothing non-essential runs until the visitor chooses.`),
+    );
+  }
+
+  /** The banner when the visitor must be asked; else the floating button,
+   * if the site wants one. Otherwise no UI byte is fetched. */
   function ask() {
-    if (decision.ask && env.loadUi) {
-      env.loadUi().then(
-        (ui) => ui.showBanner(api, config, input),
-        (error) =>
-          env.report(`samtykke: the banner could not be loaded (${error}); nothing non-essential runs until the visitor chooses.`),
-      );
-    }
+    if (decision.ask) show('banner');
+    else if (config.floatingButton) show('button');
   }
 
   const api: Consent = {
@@ -212,6 +220,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
       });
       return stop;
     },
+    showPreferences: () => show('preferences'),
   };
   ask();
   return freeze(api);

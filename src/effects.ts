@@ -1,6 +1,7 @@
 // What the decision does to the page: Consent Mode signals, gated elements,
-// Google Analytics, cookie deletion on withdrawal, consent receipts. Runs in
-// the browser only, right after the consent object is made.
+// Google Analytics, cookie deletion on withdrawal, consent receipts, the
+// links that reopen the preferences. Runs in the browser only, right after
+// the consent object is made.
 import type { CoreConfig } from './config/schema';
 import type { Consent, ConsentSnapshot } from './consent';
 import { withdrawn, cookiesOf } from './core/revocation';
@@ -10,6 +11,7 @@ import { startGate } from './gate/gate';
 import { deleteCookies } from './gate/cookies';
 import { startGoogleAnalytics } from './gate/google-analytics';
 import { receiptOf, retryReceipt, sendReceipt } from './receipts';
+import { listenForLinks } from './ui/links';
 
 type Page = Record<string, unknown>;
 
@@ -41,6 +43,7 @@ export function startEffects(consent: Consent, config: CoreConfig, nonce: string
   });
 
   startGate(consent, nonce, report);
+  listenForLinks(consent);
   if (config.googleAnalytics) startGoogleAnalytics(config, consent, gtag || gtagOf(page, 'dataLayer'), page, nonce);
 
   const receipts = config.receipts;

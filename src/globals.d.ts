@@ -1,3 +1,9 @@
 /** True in the development bundle (dist/samtykke.js) and the unit tests:
  * full zod validation of the config. Replaced at build time. */
 declare const __DEV__: boolean;
+
+/** A file's text, bundled (rollup.config.mjs; vite does the same in tests). */
+declare module '*?raw' {
+  const text: string;
+  export default text;
+}

@@ -1,31 +1,10 @@
 // The public ESM API. Importing it has no side effects and touches no
-// browser global; init() is where the page is read.
+// browser global; init() is where the page is read. The banner's code (the
+// UI chunk: preact, components, styles, strings) is a dynamic import, so a
+// bundler splits it off and a returning visitor never downloads it.
 import type { SamtykkeConfig } from './config/schema';
-import { normalise } from './config/normalise';
-import { validate } from './config/validate';
-import { describe } from './config/problem';
-import { createConsent, type Consent } from './consent';
-import { browserEnvironment, memoryEnvironment, pageNonce } from './environment';
-import { startEffects } from './effects';
-import { loadScript as load } from './gate/load-script';
-import { report } from './report';
-import type { UiLoader } from './ui/seam';
-
-/** Where the page's one consent object lives, shared by every copy of the
- * bundle on the page (a symbol, so it is no named global). */
-const INSTANCE = Symbol.for('samtykke');
-type Host = { [INSTANCE]?: Consent };
-const host = (): Host | undefined => (typeof window == 'undefined' ? undefined : (window as Host));
-
-/** The page's consent object, if init() has run. */
-export function current(): Consent | undefined {
-  return host()?.[INSTANCE];
-}
-
-export interface InitOptions {
-  /** Internal seam: how to fetch the UI chunk. */
-  loadUi?: UiLoader;
-}
+import type { Consent } from './consent';
+import { init as start } from './api';
 
 /**
  * Starts samtykke on this page and returns its consent object. Calling it
@@ -33,42 +12,11 @@ export interface InitOptions {
  * reported on the console, one line per problem, and the safe default is
  * used for what was wrong; init() never throws.
  */
-export function init(config?: SamtykkeConfig, options: InitOptions = {}): Consent {
-  const existing = current();
-  if (existing) {
-    if (__DEV__ && config) report('samtykke: init() was called again; the first config stays in force.');
-    return existing;
-  }
-  let consent: Consent;
-  try {
-    const normalised = normalise(config);
-    let { problems } = normalised;
-    // The development bundle says everything zod finds (unknown keys too).
-    if (__DEV__) problems = validate(config).problems;
-    for (const problem of problems) report(describe(problem));
-    const settings = normalised.config;
-    consent = createConsent(settings, { ...browserEnvironment(settings), loadUi: options.loadUi }, config);
-    if (typeof document != 'undefined') startEffects(consent, settings, pageNonce(), report);
-  } catch (error) {
-    // Unreachable by design; if it happens the page still gets a consent
-    // object that allows nothing non-essential.
-    report(`samtykke: could not start (${error}); nothing non-essential is allowed.`);
-    consent = createConsent(normalise({}).config, memoryEnvironment());
-  }
-  const page = host();
-  if (page) Object.defineProperty(page, INSTANCE, { value: consent, configurable: true });
-  return consent;
+export function init(config?: SamtykkeConfig): Consent {
+  return start(config, () => import('./ui/ui'));
 }
 
-/**
- * Loads a script once `name` (a category or service) is allowed: now, or
- * when the visitor allows it. Needs init() first; resolves when it has loaded.
- */
-export function loadScript(url: string, name: string): Promise<HTMLScriptElement> {
-  const consent = current();
-  return consent ? load(consent, url, name, pageNonce()) : Promise.reject(new Error('samtykke: call init() before loadScript().'));
-}
-
+export { current, loadScript } from './api';
 export { validate, type Validation } from './config/validate';
 export type { Problem } from './config/problem';
 export type { SamtykkeConfig, Config, CategoryConfig, ServiceConfig, CookieSpec, Regime } from './config/schema';

@@ -16,6 +16,8 @@ export const NECESSARY = 'necessary';
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
 export const COOKIE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const REGION_PATTERN = /^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/;
+/** Absolute http(s) or root-relative: never `javascript:`. */
+export const URL_PATTERN = /^(https?:\/\/|\/)/;
 export const GA_ID_PATTERN = /^G-[A-Z0-9]{4,16}$/;
 
 /** Browsers cap a cookie's life at 400 days (Chrome, RFC 6265bis). */

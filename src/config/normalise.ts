@@ -12,7 +12,7 @@ import { duplicateServices } from './services';
 import { isBoolean, isObject, isPattern, matches, oneOf, reader, type Bag } from './reader';
 import {
   BASE_REGIMES, CONSENT_MODES, COOKIE_NAME_PATTERN, DATA_LAYER_PATTERN, WAIT_FOR_UPDATE, DEFAULT_CATEGORIES, DEFAULT_SALE_CATEGORIES, DEFAULTS,
-  GA_ID_PATTERN, MAX_DAYS, NECESSARY, REGIMES, REGION_PATTERN, SAME_SITE,
+  GA_ID_PATTERN, MAX_DAYS, NECESSARY, REGIMES, REGION_PATTERN, SAME_SITE, URL_PATTERN,
 } from './defaults';
 
 const isDays = (v: unknown) => typeof v == 'number' && v > 0 && v <= MAX_DAYS;
@@ -86,7 +86,8 @@ export function normalise(input: unknown): { config: CoreConfig; problems: Probl
   copy(cookie, ['domain'], 'cookie.', config.cookie);
   const region = read<string | undefined>(raw, 'region', '', matches(REGION_PATTERN), undefined);
   if (region) config.region = region.toUpperCase();
-  copy(raw, ['reloadOnRevoke'], '', config, isBoolean);
+  copy(raw, ['reloadOnRevoke', 'floatingButton'], '', config, isBoolean);
+  copy(raw, ['uiUrl'], '', config, matches(URL_PATTERN));
 
   const ga = raw.googleAnalytics;
   if (ga !== undefined) {
@@ -119,7 +120,7 @@ export function normalise(input: unknown): { config: CoreConfig; problems: Probl
 
   if (raw.receipts !== undefined) {
     const receipts = bag(raw, 'receipts', '');
-    const url = read<string | undefined>(receipts, 'url', 'receipts.', matches(/^(https?:\/\/|\/)/), undefined);
+    const url = read<string | undefined>(receipts, 'url', 'receipts.', matches(URL_PATTERN), undefined);
     if (url) config.receipts = { url };
     else if (isObject(raw.receipts) && receipts.url === undefined) fail('receipts.url', undefined);
   }

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import {
   BASE_REGIMES, CONSENT_MODES, COOKIE_NAME_PATTERN, DATA_LAYER_PATTERN, DEFAULTS, GA_ID_PATTERN, ID_PATTERN, LAYOUTS,
-  MAX_DAYS, PARTIES, REGIMES, REGION_PATTERN, SAME_SITE, THEMES,
+  MAX_DAYS, PARTIES, REGIMES, REGION_PATTERN, SAME_SITE, THEMES, URL_PATTERN,
 } from './defaults';
 import { MESSAGES as M } from './messages';
 
@@ -93,7 +93,7 @@ export const consentModeSchema = z.union(
   { error: M.consentMode },
 );
 
-const url = () => z.string({ error: M.url }).check(z.regex(/^(https?:\/\/|\/)/, { error: M.url }));
+const url = () => z.string({ error: M.url }).check(z.regex(URL_PATTERN, { error: M.url }));
 
 export const configSchema = object({
   /** Lets editors find dist/samtykke.schema.json; ignored by samtykke. */
@@ -121,6 +121,12 @@ export const configSchema = object({
   /** Proof of consent (GDPR Art. 7(1)): where each decision is sent. */
   receipts: z.optional(object({ url: url() })),
   layout: z._default(z.enum(LAYOUTS, { error: M.layout }), DEFAULTS.layout),
+  /** A small button, always on screen, that reopens the preferences (EDPB:
+   * withdrawal as easy as consent). It loads the UI chunk on every page. */
+  floatingButton: z.optional(flag()),
+  /** Where the script-tag build finds samtykke.ui.min.js; default: beside
+   * samtykke.min.js. */
+  uiUrl: z.optional(url()),
   theme: z._default(z.enum(THEMES, { error: M.theme }), DEFAULTS.theme),
 });
 
@@ -143,7 +149,8 @@ export type ConsentModeOptions = Required<Exclude<z.output<typeof consentModeSch
  * always holds `necessary` first, then the site's (or the default) ones. */
 export type CoreConfig = Pick<
   Config,
-  'regime' | 'defaultRegime' | 'region' | 'revision' | 'cookie' | 'googleAnalytics' | 'reloadOnRevoke' | 'receipts'
+  | 'regime' | 'defaultRegime' | 'region' | 'revision' | 'cookie' | 'googleAnalytics' | 'reloadOnRevoke' | 'receipts'
+  | 'floatingButton' | 'uiUrl'
 > & {
   /** Resolved: off, or on with every detail filled in. */
   consentMode: false | ConsentModeOptions;

@@ -5,14 +5,17 @@
 import type { CoreConfig } from '../config/schema';
 import type { Consent } from '../consent';
 
+/** What the UI can show: the first layer, the preferences dialog, or only
+ * the small floating button that reopens the preferences. */
+export type View = 'banner' | 'preferences' | 'button';
+
 /** What a UI chunk exports. */
 export interface UiModule {
-  /** Shows the first layer (the banner) for a visitor who must be asked.
-   * `input` is the site's config as given: the UI reads its own keys from it
-   * with normaliseUi(). */
-  showBanner(consent: Consent, config: CoreConfig, input: unknown): void;
+  /** Shows `view`. `input` is the site's config as given: the UI reads its
+   * own keys (texts, layout, labels, cookie tables) from it. */
+  show(view: View, consent: Consent, config: CoreConfig, input: unknown): void;
 }
 
 /** Fetches the UI chunk: a dynamic import in the ESM build, a script next to
  * samtykke.min.js in the script-tag build. */
-export type UiLoader = () => Promise<UiModule>;
+export type UiLoader = (config: CoreConfig) => Promise<UiModule>;

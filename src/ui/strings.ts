@@ -1,0 +1,26 @@
+// The strings the UI shows: English underneath (so no button is ever
+// empty), then the visitor's locale, then the site's `texts` for it.
+import english from '../../locales/en.json';
+import type { UiConfig } from '../config/schema';
+
+export type Strings = Record<string, string>;
+export { english };
+
+/** Layers the strings; later layers win, empty strings never do. */
+export function layer(...layers: (Strings | undefined)[]): Strings {
+  const out: Strings = {};
+  for (const strings of layers) {
+    for (const key of Object.keys(strings || {})) if (strings![key]) out[key] = strings![key];
+  }
+  return out;
+}
+
+/** A category's name and description: the config's own words, else the
+ * locale's for the built-in categories, else its id. */
+export function categoryText(strings: Strings, config: UiConfig, id: string): { label: string; description?: string } {
+  const own = config.categories[id] || {};
+  return {
+    label: own.label || strings[`category.${id}`] || id,
+    description: own.description || strings[`category.${id}.text`],
+  };
+}

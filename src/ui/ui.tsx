@@ -1,0 +1,137 @@
+// The UI chunk: renders the banner, the preferences dialog and the floating
+// button into one shadow root, and turns the visitor's clicks into calls on
+// the consent object. State lives here; the components only draw it.
+import { h, render } from 'preact';
+import type { CoreConfig } from '../config/schema';
+import type { Consent } from '../consent';
+import type { View } from './seam';
+import { normaliseUi } from '../config/normalise-ui';
+import { describe } from '../config/problem';
+import { report } from '../report';
+import { english, layer } from './strings';
+import { direction, pickLocale } from './locale';
+import { createHost, applyTheme } from './host';
+import { activeElement, restoreFocus } from './focus';
+import { withKnownServices } from './known-services';
+import { Banner } from './banner';
+import { Preferences } from './preferences';
+import { FloatingButton } from './floating-button';
+import { Status } from './dialog';
+
+interface State {
+  banner: boolean;
+  preferences: boolean;
+  /** The preferences' switches, before they are saved. */
+  choices: Record<string, boolean>;
+  status: string;
+}
+
+let instance: ((view: View) => void) | undefined;
+
+/** Shows `view`; the first call builds the UI (once per page). */
+export function show(view: View, consent: Consent, config: CoreConfig, input: unknown) {
+  const start = () => (instance ||= mount(consent, config, input))(view);
+  // The chunk can arrive before <body> is parsed.
+  if (document.body) start();
+  else document.addEventListener('DOMContentLoaded', start, { once: true });
+}
+
+function mount(consent: Consent, core: CoreConfig, input: unknown): (view: View) => void {
+  const read = normaliseUi(input);
+  // The development bundle has said all of this already, from the schema.
+  if (!__DEV__) for (const problem of read.problems) report(describe(problem));
+  const { texts = {} } = read.config;
+  const locale = pickLocale(
+    [read.config.locale, document.documentElement.lang, ...(navigator.languages || [])],
+    ['en', ...Object.keys(texts)],
+  );
+  const t = layer(english, texts[locale]);
+  const config = withKnownServices(read.config, core, t);
+  if (!config.privacyPolicyUrl) report('samtykke: privacyPolicyUrl is not set, so the banner cannot link to the privacy policy.');
+
+  const host = createHost(locale, direction(locale));
+  applyTheme(host.element, config.theme);
+  const categories = Object.keys(core.categories);
+  let state: State = { banner: false, preferences: false, choices: {}, status: '' };
+  /** Where focus goes back to when a dialog closes. */
+  let returnTo: Element | null = null;
+
+  const update = (next: Partial<State>) => {
+    state = { ...state, ...next };
+    draw();
+  };
+
+  /** The visitor chose: close everything and say so without moving focus. */
+  function choose(action: () => void) {
+    action();
+    update({ banner: false, preferences: false, status: '' });
+    restoreFocus(returnTo);
+    // Emptied first, so that saying the same thing twice is heard twice.
+    setTimeout(() => update({ status: t['status.saved'] }), 100);
+  }
+
+  const acceptAll = () => choose(consent.acceptAll);
+  const rejectAll = () => choose(consent.rejectAll);
+
+  function openPreferences() {
+    returnTo = activeElement();
+    update({ preferences: true, choices: { ...consent.getConsent().categories } });
+  }
+
+  function draw() {
+    render(
+      <div class="root">
+        {state.banner && (
+          <Banner
+            strings={t}
+            layout={config.layout}
+            privacyPolicyUrl={config.privacyPolicyUrl}
+            onAccept={acceptAll}
+            onReject={rejectAll}
+            onPreferences={openPreferences}
+            onClose={() => {
+              update({ banner: false });
+              restoreFocus(returnTo);
+            }}
+          />
+        )}
+        {state.preferences && (
+          <Preferences
+            strings={t}
+            config={config}
+            categories={categories}
+            choices={state.choices}
+            onToggle={(id, on) => update({ choices: { ...state.choices, [id]: on } })}
+            onAccept={acceptAll}
+            onReject={rejectAll}
+            onSave={() => {
+              const { necessary, ...chosen } = state.choices;
+              choose(() => consent.set(chosen));
+            }}
+            onClose={() => {
+              update({ preferences: false });
+              restoreFocus(returnTo);
+            }}
+          />
+        )}
+        {core.floatingButton && !state.banner && <FloatingButton label={t['button.settings']} onClick={openPreferences} />}
+        <Status hidden message={state.status} />
+      </div>,
+      host.root,
+    );
+  }
+
+  // A choice made elsewhere (the site's own buttons, the API) closes the banner.
+  consent.on('consent', (snapshot) => {
+    if (snapshot.decided && state.banner) update({ banner: false });
+  });
+
+  return (view) => {
+    if (view == 'preferences') return openPreferences();
+    if (view == 'banner' && !state.banner) {
+      returnTo = activeElement();
+      return update({ banner: true });
+    }
+    draw();
+  };
+}

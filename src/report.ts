@@ -11,3 +11,6 @@ export function reporter(log: (message: string) => void = (m) => console.error(m
 
 /** The page's reporter, shared by everything in this copy of the bundle. */
 export const report = reporter();
+
+/** For what works but should be fixed by the site (advice, not a failure). */
+export const warn = reporter((m) => console.warn(m));

@@ -7,7 +7,7 @@ import type { Consent } from '../consent';
 import type { View } from './seam';
 import { normaliseUi } from '../config/normalise-ui';
 import { describe } from '../config/problem';
-import { report } from '../report';
+import { report, warn } from '../report';
 import { english, layer } from './strings';
 import { direction, pickLocale } from './locale';
 import { createHost, applyTheme } from './host';
@@ -47,7 +47,7 @@ function mount(consent: Consent, core: CoreConfig, input: unknown): (view: View)
   );
   const t = layer(english, texts[locale]);
   const config = withKnownServices(read.config, core, t);
-  if (!config.privacyPolicyUrl) report('samtykke: privacyPolicyUrl is not set, so the banner cannot link to the privacy policy.');
+  if (!config.privacyPolicyUrl) warn('samtykke: privacyPolicyUrl is not set, so the banner cannot link to the privacy policy.');
 
   const host = createHost(locale, direction(locale));
   applyTheme(host.element, config.theme);

@@ -7,9 +7,12 @@ test('the basic example starts from its config block without a console error', a
   const console = watchConsole(page);
   await page.goto(HTTPS + '/basic/');
   await expect(page.locator('.inspector')).toContainText('allowed');
-  await page.getByRole('button', { name: 'Accept all' }).click();
+  // The banner's own buttons and the page's API buttons share names.
+  const banner = page.getByRole('region', { name: 'We value your privacy' });
+  await banner.getByRole('button', { name: 'Accept all' }).click();
+  await expect(banner).toBeHidden();
   await expect(page.locator('.inspector')).toContainText('necessary, preferences, analytics, marketing');
-  await page.getByRole('button', { name: 'Do not sell or share' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Do not sell or share' }).click();
   await expect(page.locator('.inspector')).toContainText('necessary, preferences, analytics\n');
   expect(console.errors).toEqual([]);
   expect(console.exceptions).toEqual([]);

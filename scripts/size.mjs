@@ -8,14 +8,18 @@ const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 
 /** Bytes (gzip -9) each file may weigh. */
 const BUDGETS = {
-  'samtykke.min.js': 8_050,
+  'samtykke.min.js': 8_400,
+  'samtykke.ui.min.js': 11_850,
+  'samtykke.full.min.js': 19_150,
 };
 
 /** What each kind of visit loads, and the product's target for it. */
 const VISITS = [
   { name: 'returning visitor, choice stored (EU)', files: ['samtykke.min.js'], target: 5_000 },
-  // The UI chunk joins this list when it exists.
-  { name: 'first visit (EU, banner shown)', files: ['samtykke.min.js'] },
+  // The UI chunk carries the styles and the English strings; the locales
+  // issue adds a locale chunk here for other languages.
+  { name: 'first visit (EU, banner shown)', files: ['samtykke.min.js', 'samtykke.ui.min.js'], target: 15_000 },
+  { name: 'first visit, one-file bundle', files: ['samtykke.full.min.js'], target: 15_000 },
 ];
 
 /** For reference only: never loaded by visitors in production. */

@@ -158,13 +158,14 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
   // GPC is an opt-out this browser must keep even if a later visit lacks it.
   if (env.gpc && !(stored?.optedOut && stored.gpc)) record({});
 
-  /** Fetches the UI chunk (once) and shows `view`. */
+  /** Fetches the UI chunk (once) and shows `view`. A failure of either is
+   * reported, never thrown into the page. */
   function show(view: View) {
-    env.loadUi?.(config).then(
-      (ui) => ui.show(view, api, config, input),
-      (error) =>
+    env.loadUi?.(config)
+      .then((ui) => ui.show(view, api, config, input))
+      .catch((error) =>
         env.report(`samtykke: the consent UI could not be loaded (${error}); nothing non-essential runs until the visitor chooses.`),
-    );
+      );
   }
 
   /** The banner when the visitor must be asked; else the floating button,

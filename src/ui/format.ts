@@ -2,6 +2,8 @@
 // placeholders. Strings become text nodes and links, never HTML, so a
 // translation or a site's override cannot inject markup.
 
+import { own } from '../core/record';
+
 export type Piece = string | { text: string; href: string };
 
 const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
@@ -13,7 +15,9 @@ const SAFE_URL = /^(https?:\/\/|\/|#|mailto:)/i;
 /** Splits `template` into text and links, filling `{name}` from `params`. A
  * link whose URL is missing or unsafe becomes its plain text. */
 export function format(template: string, params: Record<string, string | undefined> = {}): Piece[] {
-  const fill = (text: string) => text.replace(PLACEHOLDER, (whole, name) => params[name] ?? whole);
+  // Own string values only: `{constructor}` must not print a built-in.
+  const fill = (text: string) =>
+    text.replace(PLACEHOLDER, (whole, name) => (own(params, name) && typeof params[name] == 'string' ? params[name]! : whole));
   const pieces: Piece[] = [];
   let at = 0;
   const text = (value: string) => {

@@ -2,6 +2,7 @@
 // `<html lang>`, else the browser's languages, else English; each matched
 // against the languages on offer (shipped locales and the site's `texts`).
 // Pure: the caller passes what it read from the page.
+import { own } from '../core/record';
 
 export const FALLBACK = 'en';
 
@@ -27,7 +28,7 @@ export function match(tag: string, available: readonly string[]): string | undef
   // Longest prefix first: zh-hant-tw, zh-hant, zh.
   for (let n = parts.length; n > 0; n--) {
     const prefix = parts.slice(0, n).join('-');
-    const found = exact(prefix) || (ALIASES[prefix] && exact(ALIASES[prefix]));
+    const found = exact(prefix) || (own(ALIASES, prefix) && exact(ALIASES[prefix]));
     if (found) return found;
   }
   return undefined;

@@ -2,6 +2,7 @@
 // empty), then the visitor's locale, then the site's `texts` for it.
 import english from '../../locales/en.json';
 import type { UiConfig } from '../config/schema';
+import { own } from '../core/record';
 
 export type Strings = Record<string, string>;
 export { english };
@@ -18,9 +19,9 @@ export function layer(...layers: (Strings | undefined)[]): Strings {
 /** A category's name and description: the config's own words, else the
  * locale's for the built-in categories, else its id. */
 export function categoryText(strings: Strings, config: UiConfig, id: string): { label: string; description?: string } {
-  const own = config.categories[id] || {};
+  const given: { label?: string; description?: string } = own(config.categories, id) ? config.categories[id] : {};
   return {
-    label: own.label || strings[`category.${id}`] || id,
-    description: own.description || strings[`category.${id}.text`],
+    label: given.label || strings[`category.${id}`] || id,
+    description: given.description || strings[`category.${id}.text`],
   };
 }

@@ -239,16 +239,18 @@ describe('events', () => {
 
 describe('the UI seam', () => {
   const ui = () => {
-    const module: UiModule = { showBanner: vi.fn() };
+    const module: UiModule = { show: vi.fn() };
     return { module, loadUi: vi.fn(() => Promise.resolve(module)) };
   };
+  const settle = () => new Promise((r) => setTimeout(r));
 
-  it('loads the UI chunk for a visitor who must be asked', async () => {
+  it('loads the UI chunk at once for a visitor who must be asked, and shows the banner', async () => {
     const { module, loadUi } = ui();
     const { consent } = start({}, { loadUi });
-    await Promise.resolve();
+    // Started while init() runs: as early as possible on a first visit.
     expect(loadUi).toHaveBeenCalledOnce();
-    expect(module.showBanner).toHaveBeenCalledWith(consent, expect.anything(), {});
+    await settle();
+    expect(module.show).toHaveBeenCalledWith('banner', consent, expect.anything(), {});
   });
 
   it('never loads it for a returning visitor with a stored choice', async () => {
@@ -256,7 +258,7 @@ describe('the UI seam', () => {
     first.consent.rejectAll();
     const { loadUi } = ui();
     start({}, { store: first.store, loadUi });
-    await Promise.resolve();
+    await settle();
     expect(loadUi).not.toHaveBeenCalled();
   });
 
@@ -266,12 +268,48 @@ describe('the UI seam', () => {
     expect(loadUi).not.toHaveBeenCalled();
   });
 
+  it('loads it on showPreferences(), also for a returning visitor', async () => {
+    const first = start();
+    first.consent.rejectAll();
+    const { module, loadUi } = ui();
+    const { consent } = start({}, { store: first.store, loadUi });
+    consent.showPreferences();
+    await settle();
+    expect(module.show).toHaveBeenCalledWith('preferences', consent, expect.anything(), {});
+  });
+
+  it('loads it for the floating button when the site asks for one, even after a choice', async () => {
+    const first = start({ floatingButton: true });
+    first.consent.rejectAll();
+    const { module, loadUi } = ui();
+    start({ floatingButton: true }, { store: first.store, loadUi });
+    await settle();
+    expect(module.show).toHaveBeenCalledWith('button', expect.anything(), expect.anything(), { floatingButton: true });
+  });
+
+  it('shows the banner again after reset()', async () => {
+    const first = start();
+    first.consent.acceptAll();
+    const { module, loadUi } = ui();
+    const { consent } = start({}, { store: first.store, loadUi });
+    consent.reset();
+    await settle();
+    expect(module.show).toHaveBeenCalledWith('banner', consent, expect.anything(), {});
+  });
+
   it('reports a chunk that fails to load, and still allows nothing', async () => {
     const loadUi = vi.fn(() => Promise.reject(new Error('404')));
     const { consent, messages } = start({}, { loadUi });
-    await new Promise((r) => setTimeout(r));
-    expect(messages).toEqual([expect.stringContaining('banner could not be loaded')]);
+    await settle();
+    expect(messages).toEqual([expect.stringContaining('consent UI could not be loaded (Error: 404)')]);
     expect(consent.allowed('analytics')).toBe(false);
+  });
+
+  it('reports a UI that throws instead of letting it reach the page', async () => {
+    const loadUi = vi.fn(() => Promise.resolve({ show: () => { throw new Error('boom'); } }));
+    const { messages } = start({}, { loadUi });
+    await settle();
+    expect(messages).toEqual([expect.stringContaining('boom')]);
   });
 });
 

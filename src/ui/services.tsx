@@ -7,11 +7,16 @@ import type { Strings } from './strings';
 
 type Service = UiConfig['categories'][string]['services'][string];
 
-/** A cookie pattern as a visitor reads it: /^_ga_/ → `_ga_*`. */
+/** A cookie pattern as a visitor reads it: /^_ga_/ → `_ga_*`,
+ * /^_hjSession_\d+$/ → `_hjSession_*`. */
 export function cookieName(name: string | RegExp): string {
   if (typeof name == 'string') return name;
-  const source = name.source.replace(/^\^/, '').replace(/\\(.)/g, '$1');
-  return source.endsWith('$') ? source.slice(0, -1).replace(/\.[*+]/g, '*') : source.replace(/\.[*+]/g, '*') + '*';
+  let source = name.source.replace(/^\^/, '');
+  const closed = /[^\\]\$$/.test(source);
+  if (closed) source = source.slice(0, -1);
+  // A repeated class or wildcard is one `*`; then the escapes go.
+  source = source.replace(/(\\[dws]|\[[^\]]*\]|\.)[*+]/gi, '*').replace(/\\(.)/g, '$1');
+  return closed || source.endsWith('*') ? source : source + '*';
 }
 
 function ServiceItem({ id, service, t }: { id: string; service: Service; t: Strings }) {

@@ -1,11 +1,9 @@
 // The strings the UI shows: English underneath (so no button is ever
 // empty), then the visitor's locale, then the site's `texts` for it.
-import english from '../../locales/en.json';
 import type { UiConfig } from '../config/schema';
 import { own } from '../core/record';
 
 export type Strings = Record<string, string>;
-export { english };
 
 /** Layers the strings; later layers win, empty strings never do. */
 export function layer(...layers: (Strings | undefined)[]): Strings {

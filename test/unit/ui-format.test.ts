@@ -40,10 +40,10 @@ describe('format: text and placeholders', () => {
   });
 
   it('does not read placeholders from Object.prototype', () => {
-    // BUG: `params[name] ?? whole` looks names up on a plain object, so
-    // `{constructor}` or `{toString}` in a string become the source text of
-    // a built-in function ("function Object() { [native code] }") in the
-    // banner, instead of staying as written like any other unknown name.
+    // Looked up on a plain object, `{constructor}` or `{toString}` in a
+    // site's text would show the source of a built-in function ("function
+    // Object() { [native code] }") in the banner; they are unknown names
+    // like any other and stay as written.
     expect(format('Read the {constructor} and {toString}.', {})).toEqual(['Read the {constructor} and {toString}.']);
   });
 
@@ -95,7 +95,7 @@ describe('format: links', () => {
     ['#cookies'],
     ['mailto:privacy@example.com'],
   ])('keeps a link to %s', (url) => {
-    expect(format('[x](u)'.replace('u', url))).toEqual([{ text: 'x', href: url }]);
+    expect(format(`[x](${url})`)).toEqual([{ text: 'x', href: url }]);
   });
 
   it.each([
@@ -154,7 +154,7 @@ describe('format: properties', () => {
   // split on links, parts come as [text, linkText, url, text, linkText, url, …, text].
   const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/;
   const fill = (text: string, params: Record<string, string | undefined>) =>
-    text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? params[name] : undefined) ?? whole);
+    text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined) ?? whole);
 
   // Templates built from markup fragments and arbitrary text, so that links,
   // half-links and placeholders are common rather than rare.

@@ -66,11 +66,10 @@ describe('match', () => {
   });
 
   it('does not throw on a page\'s lang that names an Object.prototype member', () => {
-    // BUG: ALIASES is a plain object, so `<html lang="constructor">` finds
-    // ALIASES.constructor (the Object function), calls toLowerCase on it and
-    // throws; the UI chunk's mount() then fails and no banner is shown.
-    // The tag is page-controlled input: it must fall through like any
-    // unknown tag.
+    // Looked up on a plain alias table, `<html lang="constructor">` would
+    // find the Object function, call toLowerCase on it and throw, and the
+    // UI chunk's mount() would fail with no banner shown. The tag is the
+    // page's input: it falls through like any unknown tag.
     expect(() => match('constructor', AVAILABLE)).not.toThrow();
     expect(pickLocale(['constructor'], AVAILABLE)).toBe('en');
   });

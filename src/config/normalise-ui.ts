@@ -4,8 +4,11 @@
 // apart so that a returning visitor, who sees no UI, never downloads it.
 import type { UiConfig } from './schema';
 import type { Problem } from './problem';
-import { isObject, isPattern, oneOf, reader, safeKeys, type Bag } from './reader';
-import { DEFAULTS, LAYOUTS, PARTIES, THEMES } from './defaults';
+import { isObject, isPattern, matches, oneOf, reader, safeKeys, type Bag } from './reader';
+import { DEFAULTS, LAYOUTS, PARTIES, THEMES, URL_PATTERN } from './defaults';
+
+// Links the UI renders: never `javascript:`.
+const isUrl = matches(URL_PATTERN);
 
 export function normaliseUi(input: unknown): { config: UiConfig; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -17,7 +20,8 @@ export function normaliseUi(input: unknown): { config: UiConfig; problems: Probl
     theme: read(raw, 'theme', '', oneOf(THEMES), DEFAULTS.theme),
     categories: {},
   };
-  copy(raw, ['locale', 'privacyPolicyUrl'], '', config);
+  copy(raw, ['locale'], '', config);
+  copy(raw, ['privacyPolicyUrl'], '', config, isUrl);
 
   if (raw.texts !== undefined) {
     const texts = bag(raw, 'texts', '');
@@ -43,7 +47,8 @@ export function normaliseUi(input: unknown): { config: UiConfig; problems: Probl
       if (!isObject(spec)) continue;
       const at = `${path}services.${service}.`;
       const shown: UiConfig['categories'][string]['services'][string] = (out.services[service] = { cookies: [] });
-      copy(spec, ['name', 'provider', 'purpose', 'privacyPolicyUrl'], at, shown);
+      copy(spec, ['name', 'provider', 'purpose'], at, shown);
+      copy(spec, ['privacyPolicyUrl'], at, shown, isUrl);
       const cookies = Array.isArray(spec.cookies) ? spec.cookies : [];
       cookies.forEach((cookie, i) => {
         if (isPattern(cookie)) return shown.cookies.push({ name: cookie as string | RegExp });

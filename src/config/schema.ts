@@ -17,6 +17,8 @@ const days = () =>
 const object = <S extends z.core.$ZodLooseShape>(shape: S) =>
   z.strictObject(shape, { error: M.object });
 
+const url = () => z.string({ error: M.url }).check(z.regex(URL_PATTERN, { error: M.url }));
+
 const cookiePattern = z.union([text(), z.instanceof(RegExp)], { error: M.cookiePattern });
 
 /** A cookie a service sets: its name (or a RegExp for families such as
@@ -40,7 +42,7 @@ export const serviceSchema = object({
   name: z.optional(text()),
   provider: z.optional(text()),
   purpose: z.optional(text()),
-  privacyPolicyUrl: z.optional(text()),
+  privacyPolicyUrl: z.optional(url()),
   cookies: z._default(z.array(cookieSchema, { error: M.cookies }), []),
 });
 
@@ -93,7 +95,6 @@ export const consentModeSchema = z.union(
   { error: M.consentMode },
 );
 
-const url = () => z.string({ error: M.url }).check(z.regex(URL_PATTERN, { error: M.url }));
 
 export const configSchema = object({
   /** Lets editors find dist/samtykke.schema.json; ignored by samtykke. */
@@ -111,7 +112,7 @@ export const configSchema = object({
   ),
   cookie: z._default(cookieOptionsSchema, { ...DEFAULTS.cookie }),
   locale: z.optional(text()),
-  privacyPolicyUrl: z.optional(text()),
+  privacyPolicyUrl: z.optional(url()),
   texts: z.optional(z.record(text(), z.record(text(), text(), { error: M.object }), { error: M.object })),
   googleAnalytics: z.optional(googleAnalyticsSchema),
   consentMode: z.optional(consentModeSchema),

@@ -1,23 +1,31 @@
 // WCAG 2.4.11 Focus Not Obscured: while a non-modal banner sits on an edge
-// of the viewport, the page's scroll padding on that edge grows by the
-// banner's height, so the browser scrolls a focused element clear of it.
-// The page's own value is put back when the banner goes.
+// of the viewport, nothing focused may hide entirely behind it. On that edge
+// the page gets
+// - scroll padding of the banner's height, so the browser scrolls a focused
+//   element clear of it, and
+// - padding of the same height, so that even the page's first (bar-top) or
+//   last (bar) links can be scrolled clear. At the bottom this moves nothing
+//   that is already laid out (no layout shift); at the top it pushes the
+//   page down, as a top bar must.
+// The page's own values are put back when the banner goes.
 
 export type Edge = 'top' | 'bottom';
 
 export function reserveSpace(element: HTMLElement, edge: Edge): () => void {
-  const style = document.documentElement.style;
-  const property = edge == 'top' ? 'scrollPaddingTop' : 'scrollPaddingBottom';
-  const inline = style[property];
-  const own = parseFloat(getComputedStyle(document.documentElement)[property]) || 0;
+  const root = document.documentElement;
+  const style = root.style;
+  const properties = edge == 'top' ? (['scrollPaddingTop', 'paddingTop'] as const) : (['scrollPaddingBottom', 'paddingBottom'] as const);
+  const computed = getComputedStyle(root);
+  const saved = properties.map((property) => [property, style[property], parseFloat(computed[property]) || 0] as const);
   const apply = () => {
-    style[property] = `${own + element.getBoundingClientRect().height}px`;
+    const height = element.getBoundingClientRect().height;
+    for (const [property, , own] of saved) style[property] = `${own + height}px`;
   };
   const observer = typeof ResizeObserver == 'function' ? new ResizeObserver(apply) : undefined;
   observer?.observe(element);
   apply();
   return () => {
     observer?.disconnect();
-    style[property] = inline;
+    for (const [property, inline] of saved) style[property] = inline;
   };
 }

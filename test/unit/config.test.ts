@@ -306,6 +306,23 @@ describe('normalise: input that is not a config', () => {
     expect(config).toEqual(normaliseUi({}).config);
   });
 
+  // The UI renders these as links: a `javascript:` URL would run on click.
+  it.each(['javascript:alert(1)', 'data:text/html,x', 'privacy.html'])(
+    'links the UI renders must be http(s) or root-relative: %j is reported and dropped by both readers',
+    (url) => {
+      const input = {
+        privacyPolicyUrl: url,
+        categories: { analytics: { services: { chat: { privacyPolicyUrl: url } } } },
+      };
+      const ui = normaliseUi(input);
+      expect(ui.config.privacyPolicyUrl).toBeUndefined();
+      expect(ui.config.categories.analytics.services.chat.privacyPolicyUrl).toBeUndefined();
+      const expected = ['privacyPolicyUrl', 'categories.analytics.services.chat.privacyPolicyUrl'];
+      expect(paths(ui.problems).sort()).toEqual(expected.sort());
+      expect(paths(validate(input).problems).sort()).toEqual(expected.sort());
+    },
+  );
+
   it.each([42, 'x', [], true])('validate() does not throw on %j and reports the config', (input) => {
     const result = validate(input);
     expect(result.ok).toBe(false);

@@ -5,7 +5,9 @@
 //   dist/samtykke.min.js        script tag, production: the core only
 //   dist/samtykke.ui.min.js     the UI chunk the core fetches when it must show
 //                               something (a returning visitor never does)
-//   dist/samtykke.full.min.js   core and UI in one file
+//   dist/samtykke.us.min.js     the full IAB GPP API, fetched only where a US
+//                               law applies
+//   dist/samtykke.full.min.js   core, UI and GPP API in one file
 //   dist/samtykke.js            core and UI, development: full validation
 import { readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
@@ -51,7 +53,7 @@ function raw() {
 // things, so what a build does not call is dropped (zod in production).
 // init() runs inside try/catch; rollup would otherwise keep every function
 // called there, including the dead development-only validation.
-const ENTRIES = ['src/browser.ts', 'src/browser-full.ts', 'src/ui/chunk.ts'];
+const ENTRIES = ['src/browser.ts', 'src/browser-full.ts', 'src/ui/chunk.ts', 'src/signals/us-chunk.ts'];
 const treeshake = {
   moduleSideEffects: (id, external) => external || ENTRIES.some((entry) => id.endsWith(entry)),
   tryCatchDeoptimization: false,
@@ -100,6 +102,7 @@ export default [
   },
   script('src/browser.ts', 'dist/samtykke.min.js', false),
   script('src/ui/chunk.ts', 'dist/samtykke.ui.min.js', false),
+  script('src/signals/us-chunk.ts', 'dist/samtykke.us.min.js', false),
   script('src/browser-full.ts', 'dist/samtykke.full.min.js', false),
   script('src/browser-full.ts', 'dist/samtykke.js', true),
 ];

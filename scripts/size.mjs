@@ -10,6 +10,7 @@ const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 const BUDGETS = {
   'samtykke.min.js': 8_400,
   'samtykke.ui.min.js': 12_000,
+  'samtykke.us.min.js': 2_000,
   'samtykke.full.min.js': 19_300,
 };
 
@@ -18,6 +19,7 @@ const VISITS = [
   { name: 'returning visitor, choice stored (EU)', files: ['samtykke.min.js'], target: 5_000 },
   // The UI chunk carries the styles and the English strings; the locales
   // issue adds a locale chunk here for other languages.
+  { name: 'returning visitor (US, GPP API loaded)', files: ['samtykke.min.js', 'samtykke.us.min.js'], target: 7_000 },
   { name: 'first visit (EU, banner shown)', files: ['samtykke.min.js', 'samtykke.ui.min.js'], target: 15_000 },
   { name: 'first visit, one-file bundle', files: ['samtykke.full.min.js'], target: 15_000 },
 ];

@@ -12,7 +12,8 @@ import { browserEnvironment, memoryEnvironment, pageNonce } from './environment'
 import { startEffects } from './effects';
 import { loadScript as load } from './gate/load-script';
 import { report } from './report';
-import type { UiLoader } from './ui/seam';
+import type { Loaders } from './ui/seam';
+import { gppSection, visitorRegion } from './core/regime';
 
 /** Where the page's one consent object lives, shared by every copy of the
  * bundle on the page (a symbol, so it is no named global). */
@@ -25,9 +26,9 @@ export function current(): Consent | undefined {
   return host()?.[INSTANCE];
 }
 
-/** init() as documented in index.ts; `loadUi` is how this entry fetches the
- * UI chunk. */
-export function init(config: SamtykkeConfig | undefined, loadUi: UiLoader): Consent {
+/** init() as documented in index.ts; `loaders` is how this entry fetches
+ * its chunks. */
+export function init(config: SamtykkeConfig | undefined, loaders: Loaders): Consent {
   const existing = current();
   if (existing) {
     if (__DEV__ && config) report('samtykke: init() was called again; the first config stays in force.');
@@ -41,8 +42,12 @@ export function init(config: SamtykkeConfig | undefined, loadUi: UiLoader): Cons
     if (__DEV__) problems = validate(config).problems;
     for (const problem of problems) report(describe(problem));
     const settings = normalised.config;
-    consent = createConsent(settings, { ...browserEnvironment(settings), loadUi }, config);
-    if (typeof document != 'undefined') startEffects(consent, settings, pageNonce(), report);
+    const env = browserEnvironment(settings);
+    consent = createConsent(settings, { ...env, loadUi: loaders.ui }, config);
+    if (typeof document != 'undefined') {
+      const section = gppSection(consent.getConsent().regime, visitorRegion(settings, env.timeZone));
+      startEffects(consent, settings, pageNonce(), report, { section, loadUs: loaders.us });
+    }
   } catch (error) {
     // Unreachable by design; if it happens the page still gets a consent
     // object that allows nothing non-essential.

@@ -1,8 +1,10 @@
 // The entry of dist/samtykke.full.min.js (and the development bundle
-// dist/samtykke.js): the core and the UI in one file, for sites that prefer
-// one request to the smallest returning visit.
+// dist/samtykke.js): the core, the UI and the GPP API in one file, for sites
+// that prefer one request to the smallest returning visit.
 import { boot } from './script-tag';
 import { show } from './ui/ui';
+import { startGpp } from './signals/gpp/api';
 
 const ui = Promise.resolve({ show });
-boot(() => () => ui);
+const us = Promise.resolve({ startGpp });
+boot(() => ({ ui: () => ui, us: () => us }));

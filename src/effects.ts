@@ -12,10 +12,17 @@ import { deleteCookies } from './gate/cookies';
 import { startGoogleAnalytics } from './gate/google-analytics';
 import { receiptOf, retryReceipt, sendReceipt } from './receipts';
 import { listenForLinks } from './ui/links';
+import { startUsSignals, type UsLoader } from './signals/us-signals';
 
 type Page = Record<string, unknown>;
 
-export function startEffects(consent: Consent, config: CoreConfig, nonce: string | undefined, report: (message: string) => void) {
+export function startEffects(
+  consent: Consent,
+  config: CoreConfig,
+  nonce: string | undefined,
+  report: (message: string) => void,
+  us: { section: number; loadUs: UsLoader },
+) {
   const page = window as unknown as Page;
   let before = consent.getConsent();
   let gtag: Gtag | undefined;
@@ -42,6 +49,7 @@ export function startEffects(consent: Consent, config: CoreConfig, nonce: string
     if (config.reloadOnRevoke) location.reload();
   });
 
+  startUsSignals(consent, config, us.section, us.loadUs, report);
   startGate(consent, nonce, report);
   listenForLinks(consent);
   if (config.googleAnalytics) startGoogleAnalytics(config, consent, gtag || gtagOf(page, 'dataLayer'), page, nonce);

@@ -4,7 +4,7 @@
 import { current, init, loadScript } from './api';
 import { validate } from './config/validate';
 import type { SamtykkeConfig } from './config/schema';
-import type { UiLoader } from './ui/seam';
+import type { Loaders } from './ui/seam';
 import { report } from './report';
 
 const CONFIG_ID = 'samtykke-config';
@@ -41,20 +41,20 @@ function fromBlock(): SamtykkeConfig | undefined {
 }
 
 /** Starts from the config block and the script's attributes, if there are any. */
-function start(script: HTMLOrSVGScriptElement | null, loadUi: UiLoader) {
+function start(script: HTMLOrSVGScriptElement | null, loaders: Loaders) {
   const attributes = fromAttributes(script);
   const block = fromBlock();
-  return !!(block || attributes) && !!init({ ...attributes, ...block }, loadUi);
+  return !!(block || attributes) && !!init({ ...attributes, ...block }, loaders);
 }
 
-/** `loader` makes the UI loader from the bundle's own script tag. */
-export function boot(loader: (script: HTMLOrSVGScriptElement | null) => UiLoader) {
+/** `loaders` makes the chunk loaders from the bundle's own script tag. */
+export function boot(loaders: (script: HTMLOrSVGScriptElement | null) => Loaders) {
   const page = window as unknown as { Samtykke?: unknown };
   // Included twice: the first copy stays in charge.
   if (page.Samtykke) return;
   const script = document.currentScript;
-  const loadUi = loader(script);
-  const api: Record<string, unknown> = { init: (config?: SamtykkeConfig) => init(config, loadUi), loadScript };
+  const chunks = loaders(script);
+  const api: Record<string, unknown> = { init: (config?: SamtykkeConfig) => init(config, chunks), loadScript };
   for (const method of METHODS.split(' ')) {
     api[method] = (...args: unknown[]) => {
       const consent = current() as unknown as Record<string, (...a: unknown[]) => unknown> | undefined;
@@ -67,11 +67,11 @@ export function boot(loader: (script: HTMLOrSVGScriptElement | null) => UiLoader
   if (__DEV__) api.validate = validate;
   page.Samtykke = Object.freeze(api);
 
-  if (!start(script, loadUi)) {
+  if (!start(script, chunks)) {
     // The config block may come after the script tag: look again once the
     // document is parsed. Say so only if nothing started by the load event,
     // as a site may call Samtykke.init() from its own code until then.
-    const later = () => current() || start(script, loadUi);
+    const later = () => current() || start(script, chunks);
     const check = () => later() || report(`samtykke: no config found; add #${CONFIG_ID} or call Samtykke.init({...}).`);
     if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', later);
     if (document.readyState == 'complete') setTimeout(check);

@@ -86,7 +86,7 @@ export function normalise(input: unknown): { config: CoreConfig; problems: Probl
   copy(cookie, ['domain'], 'cookie.', config.cookie);
   const region = read<string | undefined>(raw, 'region', '', matches(REGION_PATTERN), undefined);
   if (region) config.region = region.toUpperCase();
-  copy(raw, ['reloadOnRevoke', 'floatingButton'], '', config, isBoolean);
+  copy(raw, ['reloadOnRevoke', 'floatingButton', 'mspa'], '', config, isBoolean);
   copy(raw, ['uiUrl'], '', config, matches(URL_PATTERN));
 
   const ga = raw.googleAnalytics;

@@ -116,6 +116,9 @@ export const configSchema = object({
   texts: z.optional(z.record(text(), z.record(text(), text(), { error: M.object }), { error: M.object })),
   googleAnalytics: z.optional(googleAnalyticsSchema),
   consentMode: z.optional(consentModeSchema),
+  /** The site has signed the IAB Multi-State Privacy Agreement: said in
+   * the GPP and US Privacy strings. */
+  mspa: z.optional(flag()),
   /** Reload the page when consent is withdrawn: scripts that already ran
    * cannot be unloaded. */
   reloadOnRevoke: z.optional(flag()),
@@ -151,7 +154,7 @@ export type ConsentModeOptions = Required<Exclude<z.output<typeof consentModeSch
 export type CoreConfig = Pick<
   Config,
   | 'regime' | 'defaultRegime' | 'region' | 'revision' | 'cookie' | 'googleAnalytics' | 'reloadOnRevoke' | 'receipts'
-  | 'floatingButton' | 'uiUrl'
+  | 'floatingButton' | 'uiUrl' | 'mspa'
 > & {
   /** Resolved: off, or on with every detail filled in. */
   consentMode: false | ConsentModeOptions;

@@ -31,8 +31,19 @@ export function regionFromTimeZone(timeZone: string | undefined): string | undef
   return undefined;
 }
 
+/** The visitor's region: the site's word for it, else the time zone's hint. */
+export const visitorRegion = (config: CoreConfig, timeZone?: string) => config.region ?? regionFromTimeZone(timeZone);
+
 export function resolveRegime(config: CoreConfig, timeZone?: string): Regime {
   if (config.regime != 'auto') return config.regime;
-  const region = config.region ?? regionFromTimeZone(timeZone);
+  const region = visitorRegion(config, timeZone);
   return (region == 'EU' ? 'opt-in' : region && regimeForRegion(region)) || config.defaultRegime;
+}
+
+/** The IAB GPP section that applies (`applicableSections`): usca (8) in
+ * California, usnat (7) in the other US opt-out states and wherever the
+ * opt-out regime is in force without a known region, none (-1) elsewhere. */
+export function gppSection(regime: Regime, region: string | undefined): number {
+  if (region && regimeForRegion(region) == 'opt-out') return /^US-CA$/i.test(region) ? 8 : 7;
+  return regime == 'opt-out' && !region ? 7 : -1;
 }

@@ -1,26 +1,28 @@
-// The script-tag build's UI loader: samtykke.ui.min.js, fetched with a
-// <script> next to samtykke.min.js (or from `uiUrl`), hands its module over
-// through a symbol on window, so it defines no named global.
-import type { UiLoader, UiModule } from './seam';
+// The script-tag build's chunk loader: samtykke.ui.min.js (the banner) and
+// samtykke.us.min.js (the full GPP API), each fetched with a <script> next
+// to samtykke.min.js, or from a URL the config gives, and handed over
+// through a symbol on window, so no chunk defines a named global.
 
 export const UI_MODULE = Symbol.for('samtykke.ui');
-type Page = { [UI_MODULE]?: UiModule };
+export const US_MODULE = Symbol.for('samtykke.us');
+type Page = Record<symbol, unknown>;
 
-/** `script` is samtykke.min.js's own tag: the chunk sits beside it. */
-export function chunkLoader(script: HTMLOrSVGScriptElement | null, nonce: string | undefined): UiLoader {
+/** Fetches `file` (once; again after a failure) from beside `script`, the
+ * bundle's own tag, or from `url`. */
+export function chunkLoader<T>(script: HTMLOrSVGScriptElement | null, nonce: string | undefined, file: string, key: symbol) {
   const base = (script as HTMLScriptElement | null)?.src || location.href;
-  let loading: Promise<UiModule> | undefined;
-  return (config) =>
-    (loading ||= new Promise<UiModule>((resolve, reject) => {
-      const page = window as Page;
-      const url = new URL(config.uiUrl || 'samtykke.ui.min.js', config.uiUrl ? location.href : base).href;
-      const loaded = () => (page[UI_MODULE] ? resolve(page[UI_MODULE]) : reject(`${url} is not samtykke's UI chunk`));
-      if (page[UI_MODULE]) return loaded();
+  let loading: Promise<T> | undefined;
+  return (url?: string): Promise<T> =>
+    (loading ||= new Promise<T>((resolve, reject) => {
+      const page = window as unknown as Page;
+      const href = new URL(url || file, url ? location.href : base).href;
+      const loaded = () => (page[key] ? resolve(page[key] as T) : reject(`${href} is not a samtykke chunk`));
+      if (page[key]) return loaded();
       const tag = document.createElement('script');
-      tag.src = url;
+      tag.src = href;
       if (nonce) tag.nonce = nonce;
       tag.onload = loaded;
-      tag.onerror = () => reject(`${url} did not load`);
+      tag.onerror = () => reject(`${href} did not load`);
       document.head.append(tag);
     }).catch((error) => {
       // The next attempt (a click on a preferences link) fetches it again.

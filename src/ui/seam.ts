@@ -19,3 +19,9 @@ export interface UiModule {
 /** Fetches the UI chunk: a dynamic import in the ESM build, a script next to
  * samtykke.min.js in the script-tag build. */
 export type UiLoader = (config: CoreConfig) => Promise<UiModule>;
+
+/** How an entry fetches its chunks: the UI, and the full GPP API. */
+export interface Loaders {
+  ui: UiLoader;
+  us: import('../signals/us-signals').UsLoader;
+}

@@ -1,0 +1,109 @@
+// The full IAB GPP CMP API (1.1) where a US law applies: it takes over the
+// stub's queue and listeners, answers every generic command from the
+// consent state, and tells listeners about each change in the order the
+// spec sets: signalStatus 'not ready', then sectionChange, then
+// signalStatus 'ready'.
+import type { Consent, ConsentSnapshot } from '../../consent';
+import { SECTION_NAMES, gppString, usca, usnat, type Section, type UsState } from './sections';
+import { SUPPORTED, type Callback, type Listener } from './stub';
+
+type Page = Window & Record<string, any>;
+
+/** samtykke has no IAB CMP id: 1 is the id for string creators without one. */
+const CMP_ID = 1;
+
+export function startGpp(page: Page, consent: Consent, section: number, mspa: boolean) {
+  const stub = typeof page.__gpp == 'function' ? page.__gpp : undefined;
+  const queued: unknown[][] = (stub && stub()) || [];
+  const listeners: Listener[] = (stub && stub('events')) || [];
+  let next = Math.max(0, ...listeners.map((listener) => listener.id)) + 1;
+  const name = SECTION_NAMES[section];
+  let signalStatus = 'not ready';
+  let cmpStatus = 'stub';
+  let current: Section;
+  let string = '';
+
+  const stateOf = (snapshot: ConsentSnapshot): UsState => ({ optedOut: snapshot.optedOut, gpc: snapshot.gpc, mspa });
+  const encode = () => (section == 8 ? usca : usnat)(stateOf(consent.getConsent()));
+  const apply = (next: Section) => {
+    current = next;
+    string = gppString({ [section]: next });
+  };
+
+  const ping = () => ({
+    gppVersion: '1.1',
+    cmpStatus,
+    // The opt-out lives behind a link and opens no pop-up by itself.
+    cmpDisplayStatus: null,
+    signalStatus,
+    supportedAPIs: SUPPORTED,
+    cmpId: CMP_ID,
+    sectionList: [section],
+    applicableSections: [section],
+    gppString: string,
+    parsedSections: { [name]: current.fields },
+  });
+
+  function fire(eventName: string, data: unknown) {
+    for (const listener of listeners.slice()) {
+      try {
+        listener.callback({ eventName, listenerId: listener.id, data, pingData: ping() }, true);
+      } catch {
+        // A vendor's listener must not stop the others.
+      }
+    }
+  }
+
+  function gpp(command?: string, callback?: Callback, parameter?: unknown) {
+    if (command === undefined) return [];
+    if (command == 'events') return listeners;
+    if (typeof callback != 'function') return;
+    const event = (eventName: string, listenerId: unknown, data: unknown) =>
+      callback({ eventName, listenerId, data, pingData: ping() }, true);
+    const field = typeof parameter == 'string' ? parameter.split('.') : [];
+    switch (command) {
+      case 'ping':
+        return callback(ping(), true);
+      case 'addEventListener': {
+        const id = next++;
+        listeners.push({ id, callback, parameter });
+        return event('listenerRegistered', id, true);
+      }
+      case 'removeEventListener': {
+        const at = listeners.findIndex((listener) => listener.id === parameter);
+        if (at >= 0) listeners.splice(at, 1);
+        return event('listenerRemoved', parameter, at >= 0);
+      }
+      case 'hasSection':
+        return callback(parameter == name, true);
+      case 'getSection':
+        return callback(parameter == name ? { ...current.fields } : null, true);
+      case 'getField':
+        return callback(field[0] == name && field.length == 2 && field[1] in current.fields ? current.fields[field[1]] : null, true);
+      default:
+        return callback(null, false);
+    }
+  }
+
+  apply(encode());
+  page.__gpp = gpp;
+  // The first string exists at once: an opt-out framework is ready then.
+  fire('signalStatus', 'not ready');
+  cmpStatus = 'loaded';
+  fire('cmpStatus', 'loaded');
+  fire('sectionChange', name);
+  signalStatus = 'ready';
+  fire('signalStatus', 'ready');
+  for (const [command, callback, parameter] of queued) gpp(command as string, callback as Callback, parameter);
+
+  consent.on('change', () => {
+    const next = encode();
+    if (gppString({ [section]: next }) == string) return;
+    signalStatus = 'not ready';
+    fire('signalStatus', 'not ready');
+    apply(next);
+    fire('sectionChange', name);
+    signalStatus = 'ready';
+    fire('signalStatus', 'ready');
+  });
+}

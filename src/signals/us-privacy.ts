@@ -1,0 +1,37 @@
+// The legacy IAB US Privacy string ("uspv1", deprecated by IAB in favour of
+// GPP, still read by ad servers): `__uspapi('getUSPData', 1, cb)` and the
+// first-party `usprivacy` cookie.
+import Cookies from 'js-cookie';
+import type { CoreConfig } from '../config/schema';
+import type { ConsentSnapshot } from '../consent';
+import { serveFrames } from './frames';
+
+/** `1` (version), notice given, opted out of sale, LSPA-covered; `1---`
+ * where the CCPA does not apply. */
+export function uspString(applies: boolean, optedOut: boolean, lspa: boolean): string {
+  return applies ? `1Y${optedOut ? 'Y' : 'N'}${lspa ? 'Y' : 'N'}` : '1---';
+}
+
+type Page = Window & Record<string, any>;
+
+/** Defines `__uspapi` (answered at once, as the spec demands) and keeps the
+ * `usprivacy` cookie in step where a US law applies. */
+export function startUsPrivacy(page: Page, config: CoreConfig, applies: boolean, current: () => ConsentSnapshot) {
+  const value = () => uspString(applies, current().optedOut, !!config.mspa);
+  if (typeof page.__uspapi != 'function') {
+    page.__uspapi = (command: unknown, version: unknown, callback: unknown) => {
+      if (typeof callback != 'function') return;
+      if (command == 'getUSPData' && (version === 1 || version == null)) callback({ version: 1, uspString: value() }, true);
+      else if (command == 'ping') callback({ version: 1, uspapiLoaded: true }, true);
+      else callback(null, false);
+    };
+    serveFrames(page, '__uspapi');
+  }
+  const write = () => {
+    if (!applies) return;
+    const { domain, path, sameSite, optOutDays } = config.cookie;
+    Cookies.set('usprivacy', value(), { domain, path, sameSite, expires: optOutDays, secure: location.protocol == 'https:' || sameSite == 'None' });
+  };
+  write();
+  return write;
+}

@@ -46,7 +46,7 @@ export function init(config: SamtykkeConfig | undefined, loaders: Loaders): Cons
     consent = createConsent(settings, { ...env, loadUi: loaders.ui }, config);
     if (typeof document != 'undefined') {
       const section = gppSection(consent.getConsent().regime, visitorRegion(settings, env.timeZone));
-      startEffects(consent, settings, pageNonce(), report, { section, loadUs: loaders.us });
+      startEffects(consent, settings, pageNonce(), report, { section, loadUs: loaders.us, input: config });
     }
   } catch (error) {
     // Unreachable by design; if it happens the page still gets a consent

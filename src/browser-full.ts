@@ -3,8 +3,8 @@
 // that prefer one request to the smallest returning visit.
 import { boot } from './script-tag';
 import { show } from './ui/ui';
-import { startGpp } from './signals/gpp/api';
+import { startUs } from './signals/us-module';
 
 const ui = Promise.resolve({ show });
-const us = Promise.resolve({ startGpp });
+const us = Promise.resolve({ startUs });
 boot(() => ({ ui: () => ui, us: () => us }));

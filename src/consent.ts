@@ -62,6 +62,9 @@ export interface Consent {
   /** Opens the preferences dialog (fetching the UI chunk if need be), so
    * the visitor can change or withdraw their choice at any time. */
   showPreferences(): void;
+  /** Opens the US opt-out dialog ("Do Not Sell or Share My Personal
+   * Information"). */
+  showOptOut(): void;
 }
 
 /** What the consent object needs from the page; tests pass their own. */
@@ -222,6 +225,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
       return stop;
     },
     showPreferences: () => show('preferences'),
+    showOptOut: () => show('opt-out'),
   };
   ask();
   return freeze(api);

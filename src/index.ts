@@ -13,7 +13,7 @@ import { init as start } from './api';
  * used for what was wrong; init() never throws.
  */
 export function init(config?: SamtykkeConfig): Consent {
-  return start(config, { ui: () => import('./ui/ui'), us: () => import('./signals/gpp/api') });
+  return start(config, { ui: () => import('./ui/ui'), us: () => import('./signals/us-module') });
 }
 
 export { current, loadScript } from './api';

@@ -1,25 +1,43 @@
 // The US opt-out signals: the `__gpp` stub and `__uspapi` at once (they
-// must be functions before any vendor tag runs), the `usprivacy` cookie,
-// and, only where a US law applies, the full GPP API from its own chunk,
-// so that visitors elsewhere never download the encoder.
+// must be functions before any vendor tag runs) and the `usprivacy` cookie.
+// The US chunk (the full GPP API and the opt-out links) is fetched only
+// where a US law applies or the page has an opt-out link, so that visitors
+// elsewhere never download the encoder.
 import type { CoreConfig } from '../config/schema';
 import type { Consent } from '../consent';
-import type { startGpp } from './gpp/api';
+import type { startUs } from './us-module';
 import { installGppStub } from './gpp/stub';
 import { startUsPrivacy } from './us-privacy';
+import { LINK_ATTRIBUTE } from '../ui/links';
 
 export interface UsModule {
-  startGpp: typeof startGpp;
+  startUs: typeof startUs;
 }
 export type UsLoader = () => Promise<UsModule>;
 
-/** `section`: the GPP section that applies (7, 8), or -1 for none. */
-export function startUsSignals(consent: Consent, config: CoreConfig, section: number, loadUs: UsLoader, report: (message: string) => void) {
+const OPT_OUT_LINKS = `[${LINK_ATTRIBUTE}="do-not-sell"],[${LINK_ATTRIBUTE}="privacy-choices"]`;
+
+/** `section`: the GPP section that applies (7, 8), or -1 for none. `input`:
+ * the site's config as given, for the links' texts. */
+export function startUsSignals(
+  consent: Consent,
+  config: CoreConfig,
+  section: number,
+  loadUs: UsLoader,
+  report: (message: string) => void,
+  input: unknown,
+) {
   const page = window as unknown as Window & Record<string, any>;
   installGppStub(page, section);
   consent.on('change', startUsPrivacy(page, config, section != -1, consent.getConsent));
-  if (section == -1) return;
-  loadUs()
-    .then((us) => us.startGpp(page, consent, section, !!config.mspa))
-    .catch((error) => report(`samtykke: the GPP API could not be loaded (${error}); __gpp answers as a stub.`));
+  const load = () =>
+    loadUs()
+      .then((us) => us.startUs(page, consent, section, !!config.mspa, input))
+      .catch((error) => report(`samtykke: the US privacy signals could not be loaded (${error}); __gpp answers as a stub.`));
+  if (section != -1) load();
+  else {
+    const look = () => document.querySelector(OPT_OUT_LINKS) && load();
+    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', look);
+    else look();
+  }
 }

@@ -5,9 +5,10 @@
 import type { CoreConfig } from '../config/schema';
 import type { Consent } from '../consent';
 
-/** What the UI can show: the first layer, the preferences dialog, or only
- * the small floating button that reopens the preferences. */
-export type View = 'banner' | 'preferences' | 'button';
+/** What the UI can show: the first layer, the preferences dialog, the US
+ * opt-out dialog, or only the small floating button that reopens the
+ * preferences. */
+export type View = 'banner' | 'preferences' | 'opt-out' | 'button';
 
 /** What a UI chunk exports. */
 export interface UiModule {

@@ -16,12 +16,14 @@ import { activeElement, restoreFocus } from './focus';
 import { withKnownServices } from './known-services';
 import { Banner } from './banner';
 import { Preferences } from './preferences';
+import { OptOut } from './opt-out';
 import { FloatingButton } from './floating-button';
 import { Status } from './dialog';
 
 interface State {
   banner: boolean;
   preferences: boolean;
+  optOut: boolean;
   /** The preferences' switches, before they are saved. */
   choices: Record<string, boolean>;
   status: string;
@@ -53,7 +55,7 @@ function mount(consent: Consent, core: CoreConfig, input: unknown): (view: View)
   const host = createHost(locale, direction(locale));
   applyTheme(host.element, config.theme);
   const categories = Object.keys(core.categories);
-  let state: State = { banner: false, preferences: false, choices: {}, status: '' };
+  let state: State = { banner: false, preferences: false, optOut: false, choices: {}, status: '' };
   /** Where focus goes back to when a dialog closes. */
   let returnTo: Element | null = null;
 
@@ -79,7 +81,13 @@ function mount(consent: Consent, core: CoreConfig, input: unknown): (view: View)
     update({ preferences: true, choices: { ...consent.getConsent().categories } });
   }
 
+  function openOptOut() {
+    returnTo = activeElement();
+    update({ optOut: true });
+  }
+
   function draw() {
+    const snapshot = consent.getConsent();
     render(
       <div class="root">
         {state.banner && (
@@ -115,6 +123,22 @@ function mount(consent: Consent, core: CoreConfig, input: unknown): (view: View)
             }}
           />
         )}
+        {state.optOut && (
+          <OptOut
+            strings={t}
+            privacyPolicyUrl={config.privacyPolicyUrl}
+            optedOut={snapshot.optedOut}
+            gpc={snapshot.gpc}
+            gpcNow={(navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true}
+            // The dialog stays open: its status line confirms the change.
+            onOptOut={() => (consent.optOut(), draw())}
+            onOptIn={() => (consent.optIn(), draw())}
+            onClose={() => {
+              update({ optOut: false });
+              restoreFocus(returnTo);
+            }}
+          />
+        )}
         {core.floatingButton && !state.banner && <FloatingButton label={t['button.settings']} onClick={openPreferences} />}
         <Status hidden message={state.status} />
       </div>,
@@ -129,6 +153,7 @@ function mount(consent: Consent, core: CoreConfig, input: unknown): (view: View)
 
   return (view) => {
     if (view == 'preferences') return openPreferences();
+    if (view == 'opt-out') return openOptOut();
     if (view == 'banner' && !state.banner) {
       returnTo = activeElement();
       return update({ banner: true });

@@ -130,7 +130,7 @@ test.describe('declarative gating', () => {
     await expect.poll(() => page.evaluate(() => (window as any).__order)).toBe('1:inline');
     const script = page.locator('script[data-slot="top"]');
     expect(await script.getAttribute('type')).toBeNull();
-    expect(await page.locator('iframe').getAttribute('src')).toBe('https://shop.example/video');
+    expect(await page.locator('iframe[title="video"]').getAttribute('src')).toBe('https://shop.example/video');
     await expect.poll(() => site.requests.filter((u) => u.includes('ads.example')).length).toBe(2);
     expect(await page.evaluate(() => (window as any).__refused)).toBeUndefined();
   });

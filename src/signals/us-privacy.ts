@@ -14,6 +14,8 @@ export function uspString(applies: boolean, optedOut: boolean, lspa: boolean): s
 
 type Page = Window & Record<string, any>;
 
+const COOKIE = 'usprivacy';
+
 /** Defines `__uspapi` (answered at once, as the spec demands) and keeps the
  * `usprivacy` cookie in step where a US law applies. */
 export function startUsPrivacy(page: Page, config: CoreConfig, applies: boolean, current: () => ConsentSnapshot) {
@@ -27,10 +29,11 @@ export function startUsPrivacy(page: Page, config: CoreConfig, applies: boolean,
     };
     serveFrames(page, '__uspapi');
   }
+  const { domain, path, sameSite, optOutDays } = config.cookie;
   const write = () => {
-    if (!applies) return;
-    const { domain, path, sameSite, optOutDays } = config.cookie;
-    Cookies.set('usprivacy', value(), { domain, path, sameSite, expires: optOutDays, secure: location.protocol == 'https:' || sameSite == 'None' });
+    // One left from a visit where a US law applied would now say the wrong thing.
+    if (!applies) return void (Cookies.get(COOKIE) && Cookies.remove(COOKIE, { domain, path }));
+    Cookies.set(COOKIE, value(), { domain, path, sameSite, expires: optOutDays, secure: location.protocol == 'https:' || sameSite == 'None' });
   };
   write();
   return write;

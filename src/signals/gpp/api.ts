@@ -5,18 +5,26 @@
 // signalStatus 'ready'.
 import type { Consent, ConsentSnapshot } from '../../consent';
 import { SECTION_NAMES, gppString, usca, usnat, type Section, type UsState } from './sections';
-import { SUPPORTED, type Callback, type Listener } from './stub';
+import { SUPPORTED, STUB, type Callback, type Listener } from './stub';
+import { own } from '../../core/record';
 
 type Page = Window & Record<string, any>;
+
+/** Every vendor gets its own copy: none can change what the others read. */
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
 /** samtykke has no IAB CMP id: 1 is the id for string creators without one. */
 const CMP_ID = 1;
 
 export function startGpp(page: Page, consent: Consent, section: number, mspa: boolean) {
-  const stub = typeof page.__gpp == 'function' ? page.__gpp : undefined;
+  // Another CMP's __gpp is left alone: the page has one CMP.
+  if (typeof page.__gpp == 'function' && !page.__gpp[STUB]) return;
+  const stub = page.__gpp as ((command?: string) => any) | undefined;
   const queued: unknown[][] = (stub && stub()) || [];
   const listeners: Listener[] = (stub && stub('events')) || [];
-  let next = Math.max(0, ...listeners.map((listener) => listener.id)) + 1;
+  // Ids the stub gave out stay unique even after it took some back: start
+  // where IAB's own library does, above any the stub can have reached.
+  let next = Math.max(1000, ...listeners.map((listener) => listener.id + 1));
   const name = SECTION_NAMES[section];
   let signalStatus = 'not ready';
   let cmpStatus = 'stub';
@@ -41,7 +49,7 @@ export function startGpp(page: Page, consent: Consent, section: number, mspa: bo
     sectionList: [section],
     applicableSections: [section],
     gppString: string,
-    parsedSections: { [name]: current.fields },
+    parsedSections: { [name]: copy(current.fields) },
   });
 
   function fire(eventName: string, data: unknown) {
@@ -77,9 +85,9 @@ export function startGpp(page: Page, consent: Consent, section: number, mspa: bo
       case 'hasSection':
         return callback(parameter == name, true);
       case 'getSection':
-        return callback(parameter == name ? { ...current.fields } : null, true);
+        return callback(parameter == name ? copy(current.fields) : null, true);
       case 'getField':
-        return callback(field[0] == name && field.length == 2 && field[1] in current.fields ? current.fields[field[1]] : null, true);
+        return callback(field[0] == name && field.length == 2 && own(current.fields, field[1]) ? copy(current.fields[field[1]]) : null, true);
       default:
         return callback(null, false);
     }

@@ -19,6 +19,8 @@ type Page = Window & Record<string, any>;
 /** An empty GPP string: the header with no section. */
 export const EMPTY = 'DBAA';
 export const SUPPORTED = ['7:usnat', '8:usca'];
+/** Marks samtykke's own stub, which the full API may replace. */
+export const STUB = Symbol.for('samtykke.gpp');
 
 export function installGppStub(page: Page, section: number) {
   if (typeof page.__gpp == 'function') return;
@@ -38,7 +40,7 @@ export function installGppStub(page: Page, section: number) {
     gppString: final ? EMPTY : '',
     parsedSections: {},
   });
-  page.__gpp = (command?: string, callback?: Callback, parameter?: unknown, version?: unknown) => {
+  const gpp = (command?: string, callback?: Callback, parameter?: unknown, version?: unknown) => {
     if (command === undefined) return queue;
     if (command == 'events') return events;
     if (typeof callback != 'function') return;
@@ -67,5 +69,6 @@ export function installGppStub(page: Page, section: number) {
         else queue.push([command, callback, parameter, version]);
     }
   };
+  page.__gpp = Object.assign(gpp, { [STUB]: true });
   serveFrames(page, '__gpp');
 }

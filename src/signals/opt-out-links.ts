@@ -62,4 +62,13 @@ export function drawOptOutLinks(consent: Consent, texts: LinkTexts) {
   if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', draw);
   else draw();
   consent.on('change', draw);
+  // Footers drawn later (single-page apps) get their links drawn too.
+  let pending = false;
+  new MutationObserver((records) => {
+    const added = records.some((record) => Array.from(record.addedNodes).some((node) => node.nodeType == 1 && !(node as Element).hasAttribute(STATUS)));
+    if (added && !pending) {
+      pending = true;
+      queueMicrotask(() => ((pending = false), draw()));
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
 }

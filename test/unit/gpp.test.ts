@@ -480,10 +480,23 @@ describe('the full GPP API', () => {
   });
 
   it('reports a GPC signal as an opt-out with Gpc set', () => {
+    // Gpc passes on what the browser sends now, read from navigator.
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    try {
+      const { page, begin } = handOff({}, { gpc: true });
+      begin();
+      expect(gpp(page, 'getSection', 'usca').data).toMatchObject({ SaleOptOut: 1, SharingOptOut: 1, Gpc: true });
+      expect(new GppModel(gpp(page, 'ping').data.gppString).getFieldValue('usca', 'Gpc')).toBe(true);
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+
+  it('keeps an opt-out GPC once caused but says Gpc false when the signal is gone', () => {
+    // The record remembers the GPC opt-out (an earlier visit); the browser sends none now.
     const { page, begin } = handOff({}, { gpc: true });
     begin();
-    expect(gpp(page, 'getSection', 'usca').data).toMatchObject({ SaleOptOut: 1, SharingOptOut: 1, Gpc: true });
-    expect(new GppModel(gpp(page, 'ping').data.gppString).getFieldValue('usca', 'Gpc')).toBe(true);
+    expect(gpp(page, 'getSection', 'usca').data).toMatchObject({ SaleOptOut: 1, Gpc: false });
   });
 
   it('writes usnat outside California, with the MSPA modes of a signatory', () => {

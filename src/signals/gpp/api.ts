@@ -7,6 +7,7 @@ import type { Consent, ConsentSnapshot } from '../../consent';
 import { SECTION_NAMES, gppString, usca, usnat, type Section, type UsState } from './sections';
 import { SUPPORTED, STUB, type Callback, type Listener } from './stub';
 import { own } from '../../core/record';
+import { readGpc } from '../gpc';
 
 type Page = Window & Record<string, any>;
 
@@ -31,7 +32,10 @@ export function startGpp(page: Page, consent: Consent, section: number, mspa: bo
   let current: Section;
   let string = '';
 
-  const stateOf = (snapshot: ConsentSnapshot): UsState => ({ optedOut: snapshot.optedOut, gpc: snapshot.gpc, mspa });
+  // Gpc passes on the signal as the browser sends it now (IAB: "the value
+  // from the headers or javascript API"); the opt-out it caused is kept in
+  // the record and reported by SaleOptOut.
+  const stateOf = (snapshot: ConsentSnapshot): UsState => ({ optedOut: snapshot.optedOut, gpc: readGpc(navigator), mspa });
   const encode = () => (section == 8 ? usca : usnat)(stateOf(consent.getConsent()));
   const apply = (next: Section) => {
     current = next;

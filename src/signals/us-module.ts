@@ -18,8 +18,14 @@ function linkTexts(input: unknown) {
     ['en', ...Object.keys(texts)],
   );
   const own = texts[locale] && typeof texts[locale] == 'object' ? texts[locale] : {};
-  const text = (key: keyof typeof english) => (typeof own[key] == 'string' && own[key] ? (own[key] as string) : english[key]);
-  return { link: text('optOut.link'), choices: text('optOut.choices'), honored: text('optOut.honored'), icon: text('optOut.icon') };
+  const text = (key: string, fallback: string) => (typeof own[key] == 'string' && own[key] ? (own[key] as string) : fallback);
+  // Each English string by its literal key, so the bundler keeps only these four.
+  return {
+    link: text('optOut.link', english['optOut.link']),
+    choices: text('optOut.choices', english['optOut.choices']),
+    honored: text('optOut.honored', english['optOut.honored']),
+    icon: text('optOut.icon', english['optOut.icon']),
+  };
 }
 
 export function startUs(page: Page, consent: Consent, section: number, mspa: boolean, input: unknown) {

@@ -8,9 +8,9 @@ const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 
 /** Bytes (gzip -9) each file may weigh. */
 const BUDGETS = {
-  'samtykke.min.js': 9_650,
+  'samtykke.min.js': 9_700,
   'samtykke.ui.min.js': 12_560,
-  'samtykke.us.min.js': 2_950,
+  'samtykke.us.min.js': 3_000,
   'samtykke.full.min.js': 23_250,
 };
 

@@ -27,7 +27,7 @@ export function startUsPrivacy(page: Page, config: CoreConfig, applies: boolean,
       else if (command == 'ping') callback({ version: 1, uspapiLoaded: true }, true);
       else callback(null, false);
     };
-    serveFrames(page, '__uspapi');
+    if (applies) serveFrames(page, '__uspapi');
   }
   const { domain, path, sameSite, optOutDays } = config.cookie;
   const write = () => {

@@ -5,7 +5,8 @@
 // signalStatus 'ready'.
 import type { Consent, ConsentSnapshot } from '../../consent';
 import { SECTION_NAMES, gppString, usca, usnat, type Section, type UsState } from './sections';
-import { SUPPORTED, STUB, type Callback, type Listener } from './stub';
+import { SUPPORTED, STUB } from './stub';
+import { answerGeneric, type Callback, type Listener } from './listeners';
 import { own } from '../../core/record';
 import { readGpc } from '../gpc';
 
@@ -69,23 +70,9 @@ export function startGpp(page: Page, consent: Consent, section: number, mspa: bo
   function gpp(command?: string, callback?: Callback, parameter?: unknown) {
     if (command === undefined) return [];
     if (command == 'events') return listeners;
-    if (typeof callback != 'function') return;
-    const event = (eventName: string, listenerId: unknown, data: unknown) =>
-      callback({ eventName, listenerId, data, pingData: ping() }, true);
+    if (typeof callback != 'function' || answerGeneric(command, callback, parameter, listeners, () => next++, ping)) return;
     const field = typeof parameter == 'string' ? parameter.split('.') : [];
     switch (command) {
-      case 'ping':
-        return callback(ping(), true);
-      case 'addEventListener': {
-        const id = next++;
-        listeners.push({ id, callback, parameter });
-        return event('listenerRegistered', id, true);
-      }
-      case 'removeEventListener': {
-        const at = listeners.findIndex((listener) => listener.id === parameter);
-        if (at >= 0) listeners.splice(at, 1);
-        return event('listenerRemoved', parameter, at >= 0);
-      }
       case 'hasSection':
         return callback(parameter == name, true);
       case 'getSection':

@@ -7,13 +7,9 @@
 // applies there is nothing more to load, and it reports itself loaded with
 // no applicable section.
 import { serveFrames } from '../frames';
+import { answerGeneric, type Callback, type Listener } from './listeners';
 
-export type Callback = (data: unknown, success: boolean) => void;
-export interface Listener {
-  id: number;
-  callback: Callback;
-  parameter?: unknown;
-}
+export type { Callback, Listener };
 type Page = Window & Record<string, any>;
 
 /** An empty GPP string: the header with no section. */
@@ -43,22 +39,8 @@ export function installGppStub(page: Page, section: number) {
   const gpp = (command?: string, callback?: Callback, parameter?: unknown, version?: unknown) => {
     if (command === undefined) return queue;
     if (command == 'events') return events;
-    if (typeof callback != 'function') return;
-    const event = (eventName: string, listenerId: unknown, data: unknown) =>
-      callback({ eventName, listenerId, data, pingData: ping() }, true);
+    if (typeof callback != 'function' || answerGeneric(command, callback, parameter, events, () => next++, ping)) return;
     switch (command) {
-      case 'ping':
-        return void callback(ping(), true);
-      case 'addEventListener': {
-        const id = next++;
-        events.push({ id, callback, parameter });
-        return void event('listenerRegistered', id, true);
-      }
-      case 'removeEventListener': {
-        const at = events.findIndex((listener) => listener.id === parameter);
-        if (at >= 0) events.splice(at, 1);
-        return void event('listenerRemoved', parameter, at >= 0);
-      }
       case 'hasSection':
         return void callback(final ? false : null, true);
       case 'getSection':
@@ -70,5 +52,6 @@ export function installGppStub(page: Page, section: number) {
     }
   };
   page.__gpp = Object.assign(gpp, { [STUB]: true });
-  serveFrames(page, '__gpp');
+  // Frames need the locator only where there is something to tell them.
+  if (!final) serveFrames(page, '__gpp');
 }

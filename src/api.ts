@@ -13,6 +13,7 @@ import { startEffects } from './effects';
 import { loadScript as load } from './gate/load-script';
 import { report } from './report';
 import type { Loaders } from './ui/seam';
+import { withLocale } from './ui/with-locale';
 import { gppSection, visitorRegion } from './core/regime';
 
 /** Where the page's one consent object lives, shared by every copy of the
@@ -43,7 +44,7 @@ export function init(config: SamtykkeConfig | undefined, loaders: Loaders): Cons
     for (const problem of problems) report(describe(problem));
     const settings = normalised.config;
     const env = browserEnvironment(settings);
-    consent = createConsent(settings, { ...env, loadUi: loaders.ui }, config);
+    consent = createConsent(settings, { ...env, loadUi: withLocale(loaders, config, report) }, config);
     if (typeof document != 'undefined') {
       const section = gppSection(consent.getConsent().regime, visitorRegion(settings, env.timeZone));
       startEffects(consent, settings, pageNonce(), report, { section, loadUs: loaders.us, input: config });

@@ -1,7 +1,8 @@
 // The entry of dist/samtykke.min.js: the core only. The banner's code and
-// the full GPP API are fetched from beside it, and only when needed.
+// the full GPP API are fetched from beside it, and only when needed; so is
+// the visitor's language (locales/<code>.js).
 import { boot } from './script-tag';
-import { chunkLoader, UI_MODULE, US_MODULE } from './ui/load-chunk';
+import { chunkLoader, localeLoader, UI_MODULE, US_MODULE } from './ui/load-chunk';
 import { pageNonce } from './environment';
 import type { UiModule } from './ui/seam';
 import type { UsModule } from './signals/us-signals';
@@ -9,5 +10,6 @@ import type { UsModule } from './signals/us-signals';
 boot((script) => {
   const ui = chunkLoader<UiModule>(script, pageNonce(), 'samtykke.ui.min.js', UI_MODULE);
   const us = chunkLoader<UsModule>(script, pageNonce(), 'samtykke.us.min.js', US_MODULE);
-  return { ui: (config) => ui(config.uiUrl), us: () => us() };
+  const locale = localeLoader(script, pageNonce());
+  return { ui: (config) => ui(config.uiUrl), us: () => us(), locale };
 });

@@ -13,7 +13,12 @@ import { init as start } from './api';
  * used for what was wrong; init() never throws.
  */
 export function init(config?: SamtykkeConfig): Consent {
-  return start(config, { ui: () => import('./ui/ui'), us: () => import('./signals/us-module') });
+  return start(config, {
+    ui: () => import('./ui/ui'),
+    us: () => import('./signals/us-module'),
+    // dist/esm/locales/<code>.js, one module per language (bundlers split them).
+    locale: (code) => import(`./locales/${code}.js`).then((module) => module.default),
+  });
 }
 
 export { current, loadScript } from './api';

@@ -30,3 +30,10 @@ export function chunkLoader<T>(script: HTMLOrSVGScriptElement | null, nonce: str
       throw error;
     }));
 }
+
+/** locales/<code>.js beside the bundle, one loader per language. */
+export function localeLoader(script: HTMLOrSVGScriptElement | null, nonce: string | undefined) {
+  const loaders: Record<string, () => Promise<Record<string, string>>> = {};
+  return (code: string) =>
+    (loaders[code] ||= chunkLoader<Record<string, string>>(script, nonce, `locales/${code}.js`, Symbol.for(`samtykke.locale.${code}`)))();
+}

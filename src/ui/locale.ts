@@ -45,3 +45,15 @@ export function pickLocale(wanted: readonly (string | null | undefined)[], avail
 
 /** `rtl` for right-to-left scripts. */
 export const direction = (locale: string): 'rtl' | 'ltr' => (RTL.includes(locale.split('-')[0].toLowerCase()) ? 'rtl' : 'ltr');
+
+/** The visitor's language: the config's `locale`, else `<html lang>`, else
+ * the browser's languages; matched against the shipped languages and those
+ * the site adds in `texts`. */
+export function visitorLocale(input: unknown, shipped: readonly string[]): string {
+  const config = (input && typeof input == 'object' ? input : {}) as { locale?: unknown; texts?: unknown };
+  const added = config.texts && typeof config.texts == 'object' ? Object.keys(config.texts) : [];
+  return pickLocale(
+    [typeof config.locale == 'string' ? config.locale : null, document.documentElement.lang, ...(navigator.languages || [])],
+    [...shipped, ...added],
+  );
+}

@@ -4,6 +4,7 @@
 // choice is stored never downloads it.
 import type { CoreConfig } from '../config/schema';
 import type { Consent } from '../consent';
+import type { Locale, Strings } from './locales';
 
 /** What the UI can show: the first layer, the preferences dialog, the US
  * opt-out dialog, or only the small floating button that reopens the
@@ -14,7 +15,7 @@ export type View = 'banner' | 'preferences' | 'opt-out' | 'button';
 export interface UiModule {
   /** Shows `view`. `input` is the site's config as given: the UI reads its
    * own keys (texts, layout, labels, cookie tables) from it. */
-  show(view: View, consent: Consent, config: CoreConfig, input: unknown): void;
+  show(view: View, consent: Consent, config: CoreConfig, input: unknown, locale?: Locale): void;
 }
 
 /** Fetches the UI chunk: a dynamic import in the ESM build, a script next to
@@ -24,5 +25,7 @@ export type UiLoader = (config: CoreConfig) => Promise<UiModule>;
 /** How an entry fetches its chunks: the UI, and the full GPP API. */
 export interface Loaders {
   ui: UiLoader;
+  /** One shipped language's strings (not English, which the UI carries). */
+  locale: (code: string) => Promise<Strings>;
   us: import('../signals/us-signals').UsLoader;
 }

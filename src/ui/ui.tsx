@@ -10,7 +10,8 @@ import { describe } from '../config/problem';
 import { report, warn } from '../report';
 import english from '../../locales/en.json';
 import { layer } from './strings';
-import { direction, pickLocale } from './locale';
+import { direction } from './locale';
+import type { Locale } from './locales';
 import { createHost, applyTheme } from './host';
 import { activeElement, restoreFocus } from './focus';
 import { withKnownServices } from './known-services';
@@ -32,27 +33,26 @@ interface State {
 let instance: ((view: View) => void) | undefined;
 
 /** Shows `view`; the first call builds the UI (once per page). */
-export function show(view: View, consent: Consent, config: CoreConfig, input: unknown) {
-  const start = () => (instance ||= mount(consent, config, input))(view);
+export function show(view: View, consent: Consent, config: CoreConfig, input: unknown, locale: Locale = { code: 'en' }) {
+  const start = () => (instance ||= mount(consent, config, input, locale))(view);
   // The chunk can arrive before <body> is parsed.
   if (document.body) start();
   else document.addEventListener('DOMContentLoaded', start, { once: true });
 }
 
-function mount(consent: Consent, core: CoreConfig, input: unknown): (view: View) => void {
+function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Locale): (view: View) => void {
   const read = normaliseUi(input);
   // The development bundle has said all of this already, from the schema.
   if (!__DEV__) for (const problem of read.problems) report(describe(problem));
   const { texts = {} } = read.config;
-  const locale = pickLocale(
-    [read.config.locale, document.documentElement.lang, ...(navigator.languages || [])],
-    ['en', ...Object.keys(texts)],
-  );
-  const t = layer(english, texts[locale]);
+  const code = locale.code;
+  const t = layer(english, locale.strings, texts[code]);
+  const missing = code == 'en' ? [] : Object.keys(english).filter((key) => !locale.strings?.[key] && !texts[code]?.[key]);
+  if (missing.length) warn(`samtykke: the ${code} texts have no ${missing.map((key) => `'${key}'`).join(', ')}; English is shown for them.`);
   const config = withKnownServices(read.config, core, t);
   if (!config.privacyPolicyUrl) warn('samtykke: privacyPolicyUrl is not set, so the banner cannot link to the privacy policy.');
 
-  const host = createHost(locale, direction(locale));
+  const host = createHost(code, direction(code));
   applyTheme(host.element, config.theme);
   const categories = Object.keys(core.categories);
   let state: State = { banner: false, preferences: false, optOut: false, choices: {}, status: '' };

@@ -1,0 +1,14 @@
+// The languages samtykke ships, one file each in locales/. A test keeps this
+// list and the files in step.
+export const LOCALES = [
+  'en', 'da', 'sv', 'nb', 'nn', 'fi', 'is', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'cs', 'sk', 'sl', 'hu', 'ro', 'bg', 'hr',
+  'sr', 'el', 'et', 'lv', 'lt', 'ga', 'mt', 'ca', 'eu', 'gl', 'uk', 'ru', 'tr', 'ar', 'he', 'fa', 'ja', 'ko', 'zh-CN', 'zh-TW', 'vi',
+];
+
+export type Strings = Record<string, string>;
+
+/** The UI's language and, for a shipped language other than English, its strings. */
+export interface Locale {
+  code: string;
+  strings?: Strings;
+}

@@ -13,9 +13,9 @@ const english = read('en');
 const placeholders = (text: string) => (text.match(/\{\w+\}/g) || []).sort();
 const links = (text: string) => (text.match(/\]\([^)]*\)/g) || []).sort();
 
-it('ships a file for every language in LOCALES, and lists every file', () => {
-  expect(files.sort()).toEqual([...LOCALES].sort().filter((code) => files.includes(code)));
-  for (const code of files) expect(LOCALES).toContain(code);
+it('ships a file for every language in LOCALES (42 or more), and lists every file', () => {
+  expect([...files].sort()).toEqual([...LOCALES].sort());
+  expect(LOCALES.length).toBeGreaterThanOrEqual(42);
 });
 
 describe.each(files.filter((code) => code != 'en'))('locales/%s.json', (code) => {

@@ -44,7 +44,8 @@ export function init(config: SamtykkeConfig | undefined, loaders: Loaders): Cons
     for (const problem of problems) report(describe(problem));
     const settings = normalised.config;
     const env = browserEnvironment(settings);
-    consent = createConsent(settings, { ...env, loadUi: withLocale(loaders, config, report) }, config);
+    const ui = withLocale(loaders, config, report);
+    consent = createConsent(settings, { ...env, loadUi: ui.loadUi, setLocale: ui.setLocale }, config);
     if (typeof document != 'undefined') {
       const section = gppSection(consent.getConsent().regime, visitorRegion(settings, env.timeZone));
       startEffects(consent, settings, pageNonce(), report, { section, loadUs: loaders.us, input: config });

@@ -4,10 +4,10 @@
 import { boot } from './script-tag';
 import { localeLoader } from './ui/load-chunk';
 import { pageNonce } from './environment';
-import { show } from './ui/ui';
+import { setLocale, show } from './ui/ui';
 import { startUs } from './signals/us-module';
 
-const ui = Promise.resolve({ show });
+const ui = Promise.resolve({ show, setLocale });
 const us = Promise.resolve({ startUs });
 boot((script) => {
   // Languages other than English are fetched from beside this file.

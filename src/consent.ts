@@ -65,6 +65,9 @@ export interface Consent {
   /** Opens the US opt-out dialog ("Do Not Sell or Share My Personal
    * Information"). */
   showOptOut(): void;
+  /** Switches the UI's language, e.g. `setLocale('da')`: what is on screen
+   * now and what is shown later. */
+  setLocale(code: string): void;
 }
 
 /** What the consent object needs from the page; tests pass their own. */
@@ -79,6 +82,7 @@ export interface Environment {
   /** Tells the page: dispatches `samtykke:change` on window. */
   announce?(snapshot: ConsentSnapshot): void;
   loadUi?: UiLoader;
+  setLocale?(code: string): void;
 }
 
 const freeze = Object.freeze;
@@ -226,6 +230,10 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
     },
     showPreferences: () => show('preferences'),
     showOptOut: () => show('opt-out'),
+    setLocale(code) {
+      if (typeof code == 'string') env.setLocale?.(code);
+      else if (__DEV__) env.report(`samtykke: setLocale() takes a language code such as 'da', not ${code}.`);
+    },
   };
   ask();
   return freeze(api);

@@ -9,7 +9,7 @@ import { report } from './report';
 
 const CONFIG_ID = 'samtykke-config';
 /** The consent object's methods, forwarded by the global. */
-const METHODS = 'acceptAll rejectAll set allowed getConsent optOut optIn reset on whenAllowed showPreferences showOptOut';
+const METHODS = 'acceptAll rejectAll set allowed getConsent optOut optIn reset on whenAllowed showPreferences showOptOut setLocale';
 /** `<script src="samtykke.min.js" data-regime="auto" …>` for the simplest sites. */
 const ATTRIBUTES = 'regime defaultRegime region revision locale privacyPolicyUrl layout theme googleAnalytics consentMode uiUrl';
 

@@ -1,6 +1,6 @@
 // The entry of dist/samtykke.ui.min.js: hands the UI to the core that
 // fetched it (see load-chunk.ts).
-import { show } from './ui';
+import { setLocale, show } from './ui';
 import { UI_MODULE } from './load-chunk';
 
-(window as unknown as Record<symbol, unknown>)[UI_MODULE] = { show };
+(window as unknown as Record<symbol, unknown>)[UI_MODULE] = { show, setLocale };

@@ -16,6 +16,8 @@ export interface UiModule {
   /** Shows `view`. `input` is the site's config as given: the UI reads its
    * own keys (texts, layout, labels, cookie tables) from it. */
   show(view: View, consent: Consent, config: CoreConfig, input: unknown, locale?: Locale): void;
+  /** Switches a UI on the page to another language. */
+  setLocale(locale: Locale): void;
 }
 
 /** Fetches the UI chunk: a dynamic import in the ESM build, a script next to

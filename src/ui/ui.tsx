@@ -9,7 +9,7 @@ import { normaliseUi } from '../config/normalise-ui';
 import { describe } from '../config/problem';
 import { report, warn } from '../report';
 import english from '../../locales/en.json';
-import { layer } from './strings';
+import { layer, type Strings } from './strings';
 import { direction } from './locale';
 import type { Locale } from './locales';
 import { createHost, applyTheme } from './host';
@@ -30,29 +30,39 @@ interface State {
   status: string;
 }
 
-let instance: ((view: View) => void) | undefined;
+let instance: { show(view: View): void; speak(locale: Locale): void } | undefined;
 
 /** Shows `view`; the first call builds the UI (once per page). */
 export function show(view: View, consent: Consent, config: CoreConfig, input: unknown, locale: Locale = { code: 'en' }) {
-  const start = () => (instance ||= mount(consent, config, input, locale))(view);
+  const start = () => (instance ||= mount(consent, config, input, locale)).show(view);
   // The chunk can arrive before <body> is parsed.
   if (document.body) start();
   else document.addEventListener('DOMContentLoaded', start, { once: true });
 }
 
-function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Locale): (view: View) => void {
+/** Switches a UI on the page to another language (Samtykke.setLocale()). */
+export function setLocale(locale: Locale) {
+  instance?.speak(locale);
+}
+
+function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Locale) {
   const read = normaliseUi(input);
   // The development bundle has said all of this already, from the schema.
   if (!__DEV__) for (const problem of read.problems) report(describe(problem));
   const { texts = {} } = read.config;
-  const code = locale.code;
-  const t = layer(english, locale.strings, texts[code]);
-  const missing = code == 'en' ? [] : Object.keys(english).filter((key) => !locale.strings?.[key] && !texts[code]?.[key]);
-  if (missing.length) warn(`samtykke: the ${code} texts have no ${missing.map((key) => `'${key}'`).join(', ')}; English is shown for them.`);
-  const config = withKnownServices(read.config, core, t);
+  let t: Strings;
+  let config = read.config;
+  /** The strings, in layers: English, the language, the site's texts for it. */
+  function strings({ code, strings }: Locale) {
+    t = layer(english, strings, texts[code]);
+    const missing = code == 'en' ? [] : Object.keys(english).filter((key) => !strings?.[key] && !texts[code]?.[key]);
+    if (missing.length) warn(`samtykke: the ${code} texts have no ${missing.map((key) => `'${key}'`).join(', ')}; English is shown for them.`);
+    config = withKnownServices(read.config, core, t);
+  }
+  strings(locale);
   if (!config.privacyPolicyUrl) warn('samtykke: privacyPolicyUrl is not set, so the banner cannot link to the privacy policy.');
 
-  const host = createHost(code, direction(code));
+  const host = createHost(locale.code, direction(locale.code));
   applyTheme(host.element, config.theme);
   const categories = Object.keys(core.categories);
   let state: State = { banner: false, preferences: false, optOut: false, choices: {}, status: '' };
@@ -151,13 +161,21 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
     if (snapshot.decided && state.banner) update({ banner: false });
   });
 
-  return (view) => {
-    if (view == 'preferences') return openPreferences();
-    if (view == 'opt-out') return openOptOut();
-    if (view == 'banner' && !state.banner) {
-      returnTo = activeElement();
-      return update({ banner: true });
-    }
-    draw();
+  return {
+    show(view: View) {
+      if (view == 'preferences') return openPreferences();
+      if (view == 'opt-out') return openOptOut();
+      if (view == 'banner' && !state.banner) {
+        returnTo = activeElement();
+        return update({ banner: true });
+      }
+      draw();
+    },
+    speak(next: Locale) {
+      strings(next);
+      host.element.lang = next.code;
+      host.element.dir = direction(next.code);
+      draw();
+    },
   };
 }

@@ -1,12 +1,14 @@
 // Fetches the visitor's language in parallel with the UI chunk (each its
 // own small file), and hands both to the UI together. English is in the UI
 // chunk; a language that fails to load falls back to it, with one message.
-import type { Loaders, UiLoader } from './seam';
+// setLocale() switches the language later, also of a UI already shown.
+import type { Loaders, UiLoader, UiModule } from './seam';
 import { LOCALES, type Locale } from './locales';
-import { visitorLocale } from './locale';
+import { pickLocale, visitorLocale } from './locale';
 
-export function withLocale(loaders: Loaders, input: unknown, report: (message: string) => void): UiLoader {
+export function withLocale(loaders: Loaders, input: unknown, report: (message: string) => void) {
   let locale: Promise<Locale> | undefined;
+  let shown: UiModule | undefined;
   const load = (code: string): Promise<Locale> =>
     code == 'en' || !LOCALES.includes(code)
       ? Promise.resolve({ code })
@@ -14,10 +16,17 @@ export function withLocale(loaders: Loaders, input: unknown, report: (message: s
           (strings) => ({ code, strings }),
           (error) => (report(`samtykke: the ${code} strings could not be loaded (${error}); English is shown.`), { code: 'en' }),
         );
-  return (config) => {
+  const loadUi: UiLoader = (config) => {
     locale ||= load(visitorLocale(input, LOCALES));
-    return Promise.all([loaders.ui(config), locale]).then(([ui, chosen]) => ({
-      show: (view, consent, core, given) => ui.show(view, consent, core, given, chosen),
-    }));
+    return Promise.all([loaders.ui(config), locale]).then(([ui, chosen]) => {
+      shown = ui;
+      return { ...ui, show: (view, consent, core, given) => ui.show(view, consent, core, given, chosen) };
+    });
   };
+  function setLocale(code: string) {
+    const texts = (input as { texts?: object } | null)?.texts;
+    locale = load(pickLocale([code], [...LOCALES, ...(texts && typeof texts == 'object' ? Object.keys(texts) : [])]));
+    if (shown) locale.then(shown.setLocale);
+  }
+  return { loadUi, setLocale };
 }

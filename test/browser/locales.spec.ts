@@ -100,3 +100,17 @@ function safeExists(code: string) {
     return false;
   }
 }
+
+test('Samtykke.setLocale() switches the banner on screen, and what opens later', async ({ page }) => {
+  await serve(page, { '/': withLang('en') });
+  await page.goto(HTTPS + '/');
+  await expectBannerIn(page, 'en');
+  await page.evaluate(() => (window as any).Samtykke.setLocale('da'));
+  const banner = await expectBannerIn(page, 'da');
+  await banner.getByRole('button', { name: strings('da')['button.preferences'], exact: true }).click();
+  await expect(page.getByRole('dialog', { name: strings('da')['preferences.title'] })).toBeVisible();
+  // A right-to-left language turns the direction too.
+  await page.evaluate(() => (window as any).Samtykke.setLocale('ar-EG'));
+  await expect(page.getByRole('dialog', { name: strings('ar')['preferences.title'] })).toBeVisible();
+  await expect(host(page)).toHaveAttribute('dir', 'rtl');
+});

@@ -239,7 +239,7 @@ describe('events', () => {
 
 describe('the UI seam', () => {
   const ui = () => {
-    const module: UiModule = { show: vi.fn() };
+    const module: UiModule = { show: vi.fn(), setLocale: vi.fn() };
     return { module, loadUi: vi.fn(() => Promise.resolve(module)) };
   };
   const settle = () => new Promise((r) => setTimeout(r));
@@ -306,7 +306,7 @@ describe('the UI seam', () => {
   });
 
   it('reports a UI that throws instead of letting it reach the page', async () => {
-    const loadUi = vi.fn(() => Promise.resolve({ show: () => { throw new Error('boom'); } }));
+    const loadUi = vi.fn(() => Promise.resolve({ show: () => { throw new Error('boom'); }, setLocale: () => {} }));
     const { messages } = start({}, { loadUi });
     await settle();
     expect(messages).toEqual([expect.stringContaining('boom')]);

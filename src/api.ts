@@ -48,7 +48,7 @@ export function init(config: SamtykkeConfig | undefined, loaders: Loaders): Cons
     consent = createConsent(settings, { ...env, loadUi: ui.loadUi, setLocale: ui.setLocale }, config);
     if (typeof document != 'undefined') {
       const section = gppSection(consent.getConsent().regime, visitorRegion(settings, env.timeZone));
-      startEffects(consent, settings, pageNonce(), report, { section, loadUs: loaders.us, input: config });
+      startEffects(consent, settings, pageNonce(), report, { section, loadUs: loaders.us, input: config, loadLocale: loaders.locale });
     }
   } catch (error) {
     // Unreachable by design; if it happens the page still gets a consent

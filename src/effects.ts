@@ -21,7 +21,7 @@ export function startEffects(
   config: CoreConfig,
   nonce: string | undefined,
   report: (message: string) => void,
-  us: { section: number; loadUs: UsLoader; input: unknown },
+  us: { section: number; loadUs: UsLoader; input: unknown; loadLocale: (code: string) => Promise<Record<string, string>> },
 ) {
   const page = window as unknown as Page;
   let before = consent.getConsent();
@@ -49,7 +49,7 @@ export function startEffects(
     if (config.reloadOnRevoke) location.reload();
   });
 
-  startUsSignals(consent, config, us.section, us.loadUs, report, us.input);
+  startUsSignals(consent, config, us.section, us.loadUs, report, us.input, us.loadLocale);
   startGate(consent, nonce, report);
   listenForLinks(consent);
   if (config.googleAnalytics) startGoogleAnalytics(config, consent, gtag || gtagOf(page, 'dataLayer'), page, nonce);

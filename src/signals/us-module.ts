@@ -1,24 +1,24 @@
 // What the US chunk (samtykke.us.min.js) does once loaded: the full GPP API
-// where a US law applies, and the statutory opt-out links' text and status.
+// where a US law applies, and the statutory opt-out links' text and status,
+// in the visitor's language (its file is fetched like the banner's).
 import type { Consent } from '../consent';
 import english from '../../locales/en.json';
 import { startGpp } from './gpp/api';
 import { drawOptOutLinks } from './opt-out-links';
-import { pickLocale } from '../ui/locale';
+import { visitorLocale } from '../ui/locale';
+import { LOCALES, type Strings } from '../ui/locales';
 
 type Page = Window & Record<string, any>;
 type Texts = Record<string, Record<string, unknown>>;
 
-/** The link texts in the visitor's language: the site's `texts` for it, else English. */
-function linkTexts(input: unknown) {
-  const config = (input && typeof input == 'object' ? input : {}) as { locale?: unknown; texts?: unknown };
+/** The link texts: the site's `texts` for the language, else the shipped
+ * strings for it, else English. */
+function linkTexts(input: unknown, code: string, shipped: Strings | undefined) {
+  const config = (input && typeof input == 'object' ? input : {}) as { texts?: unknown };
   const texts = (config.texts && typeof config.texts == 'object' ? config.texts : {}) as Texts;
-  const locale = pickLocale(
-    [typeof config.locale == 'string' ? config.locale : null, document.documentElement.lang, ...(navigator.languages || [])],
-    ['en', ...Object.keys(texts)],
-  );
-  const own = texts[locale] && typeof texts[locale] == 'object' ? texts[locale] : {};
-  const text = (key: string, fallback: string) => (typeof own[key] == 'string' && own[key] ? (own[key] as string) : fallback);
+  const own = texts[code] && typeof texts[code] == 'object' ? texts[code] : {};
+  const text = (key: string, fallback: string) =>
+    typeof own[key] == 'string' && own[key] ? (own[key] as string) : shipped?.[key] || fallback;
   // Each English string by its literal key, so the bundler keeps only these four.
   return {
     link: text('optOut.link', english['optOut.link']),
@@ -28,7 +28,16 @@ function linkTexts(input: unknown) {
   };
 }
 
-export function startUs(page: Page, consent: Consent, section: number, mspa: boolean, input: unknown) {
+export function startUs(
+  page: Page,
+  consent: Consent,
+  section: number,
+  mspa: boolean,
+  input: unknown,
+  loadLocale: (code: string) => Promise<Strings>,
+) {
   if (section != -1) startGpp(page, consent, section, mspa);
-  drawOptOutLinks(consent, linkTexts(input));
+  const code = visitorLocale(input, LOCALES);
+  const shipped = code == 'en' || !LOCALES.includes(code) ? Promise.resolve(undefined) : loadLocale(code).catch(() => undefined);
+  shipped.then((strings) => drawOptOutLinks(consent, linkTexts(input, code, strings)));
 }

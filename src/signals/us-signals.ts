@@ -26,13 +26,14 @@ export function startUsSignals(
   loadUs: UsLoader,
   report: (message: string) => void,
   input: unknown,
+  loadLocale: (code: string) => Promise<Record<string, string>>,
 ) {
   const page = window as unknown as Window & Record<string, any>;
   installGppStub(page, section);
   consent.on('change', startUsPrivacy(page, config, section != -1, consent.getConsent));
   const load = () =>
     loadUs()
-      .then((us) => us.startUs(page, consent, section, !!config.mspa, input))
+      .then((us) => us.startUs(page, consent, section, !!config.mspa, input, loadLocale))
       .catch((error) => report(`samtykke: the US privacy signals could not be loaded (${error}); __gpp answers as a stub.`));
   if (section != -1) load();
   else {

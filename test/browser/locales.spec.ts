@@ -114,3 +114,15 @@ test('Samtykke.setLocale() switches the banner on screen, and what opens later',
   await expect(page.getByRole('dialog', { name: strings('ar')['preferences.title'] })).toBeVisible();
   await expect(host(page)).toHaveAttribute('dir', 'rtl');
 });
+
+test('the Do Not Sell link speaks the visitor\'s language: Spanish in California', async ({ page }) => {
+  const es = strings('es');
+  await serve(page, {
+    '/': pageWith({ ...CONFIG, regime: 'auto', region: 'US-CA' }, '<footer><a href="#" data-samtykke-link="do-not-sell"></a></footer>').replace('<html lang="en">', '<html lang="es-US">'),
+  });
+  await page.goto(HTTPS + '/');
+  await expect(page.getByRole('link', { name: es['optOut.link'] })).toBeVisible();
+  await page.getByRole('link', { name: es['optOut.link'] }).click();
+  await expect(page.getByRole('dialog', { name: es['optOut.title'] })).toBeVisible();
+  await expect(page.getByRole('button', { name: es['optOut.button'] })).toBeVisible();
+});

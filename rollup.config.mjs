@@ -49,6 +49,23 @@ function raw() {
   };
 }
 
+/** `samtykke:locales`: the languages built into samtykke.full.min.js and
+ * samtykke.js, chosen with SAMTYKKE_LOCALES=da,sv,nb (default: none; every
+ * other language is fetched from locales/ beside the bundle). */
+export function embeddedLocales(codes = (process.env.SAMTYKKE_LOCALES || '').split(',').filter(Boolean)) {
+  const ID = 'samtykke:locales';
+  return {
+    name: 'embedded-locales',
+    resolveId: (id) => (id == ID ? ID : null),
+    load(id) {
+      if (id != ID) return null;
+      const locales = {};
+      for (const code of codes) locales[code] = JSON.parse(readFileSync(new URL(`locales/${code}.json`, import.meta.url), 'utf8'));
+      return `export default ${JSON.stringify(locales)};`;
+    },
+  };
+}
+
 // Only the script-tag entries act on load; every other module just defines
 // things, so what a build does not call is dropped (zod in production).
 // init() runs inside try/catch; rollup would otherwise keep every function
@@ -66,6 +83,7 @@ const script = (input, file, development) => ({
   plugins: [
     dev(development),
     raw(),
+    embeddedLocales(),
     json({ preferConst: true }),
     resolve({ browser: true }),
     typescript({ tsconfig: './tsconfig.json', declaration: false, sourceMap: development, include: ['src/**/*'] }),

@@ -6,11 +6,15 @@ import { localeLoader } from './ui/load-chunk';
 import { pageNonce } from './environment';
 import { setLocale, show } from './ui/ui';
 import { startUs } from './signals/us-module';
+import embedded from 'samtykke:locales';
+import { own } from './core/record';
 
 const ui = Promise.resolve({ show, setLocale });
 const us = Promise.resolve({ startUs });
 boot((script) => {
-  // Languages other than English are fetched from beside this file.
-  const locale = localeLoader(script, pageNonce());
+  // Languages built in with SAMTYKKE_LOCALES are at hand; the others are
+  // fetched from beside this file.
+  const fetch = localeLoader(script, pageNonce());
+  const locale = (code: string) => (own(embedded, code) ? Promise.resolve(embedded[code]) : fetch(code));
   return { ui: () => ui, us: () => us, locale };
 });

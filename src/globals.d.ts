@@ -7,3 +7,9 @@ declare module '*?raw' {
   const text: string;
   export default text;
 }
+
+/** The languages built into the one-file bundles (rollup.config.mjs). */
+declare module 'samtykke:locales' {
+  const locales: Record<string, Record<string, string>>;
+  export default locales;
+}

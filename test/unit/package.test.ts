@@ -60,3 +60,22 @@ describe('the npm package', () => {
     expect(existsSync(new URL(pkg.exports['./schema.json'], root))).toBe(true);
   });
 });
+
+describe('the one-file bundle with languages built in', () => {
+  it('SAMTYKKE_LOCALES=da builds Danish into samtykke.full.min.js; the default build fetches it instead', async () => {
+    needBuild();
+    // The build's own config (plain JavaScript, so imported by a path TypeScript does not type).
+    const path = '../../rollup.config.mjs';
+    const configs = (await import(path)) as {
+      default: { output: { file?: string }; plugins: ({ name: string } | false)[] }[];
+      embeddedLocales: (codes: string[]) => { name: string };
+    };
+    const full = configs.default.find((config) => config.output.file == 'dist/samtykke.full.min.js')!;
+    const plugins = full.plugins.map((plugin) => (plugin && plugin.name == 'embedded-locales' ? configs.embeddedLocales(['da']) : plugin));
+    const build = await rollup({ ...full, plugins, onwarn: () => {} } as Parameters<typeof rollup>[0]);
+    const { output } = await build.generate({ format: 'iife' });
+    const danish = JSON.parse(readFileSync(new URL('locales/da.json', root), 'utf8'))['button.rejectAll'];
+    expect(output[0].code).toContain(danish);
+    expect(readFileSync(new URL('dist/samtykke.full.min.js', root), 'utf8')).not.toContain(danish);
+  }, 60_000);
+});

@@ -6,7 +6,7 @@ import english from '../../locales/en.json';
 import { startGpp } from './gpp/api';
 import { drawOptOutLinks } from './opt-out-links';
 import { visitorLocale } from '../ui/locale';
-import { LOCALES, type Strings } from '../ui/locales';
+import { LOCALES, shippedStrings, type Strings } from '../ui/locales';
 
 type Page = Window & Record<string, any>;
 type Texts = Record<string, Record<string, unknown>>;
@@ -38,6 +38,7 @@ export function startUs(
 ) {
   if (section != -1) startGpp(page, consent, section, mspa);
   const code = visitorLocale(input, LOCALES);
-  const shipped = code == 'en' || !LOCALES.includes(code) ? Promise.resolve(undefined) : loadLocale(code).catch(() => undefined);
-  shipped.then((strings) => drawOptOutLinks(consent, linkTexts(input, code, strings)));
+  shippedStrings(code, loadLocale)
+    .catch(() => undefined)
+    .then((strings) => drawOptOutLinks(consent, linkTexts(input, code, strings)));
 }

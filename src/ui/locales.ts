@@ -12,3 +12,8 @@ export interface Locale {
   code: string;
   strings?: Strings;
 }
+
+/** A shipped language's strings, fetched with `load`; nothing to fetch for
+ * English (built into the UI) or a language only the site's `texts` has. */
+export const shippedStrings = (code: string, load: (code: string) => Promise<Strings>): Promise<Strings | undefined> =>
+  code == 'en' || !LOCALES.includes(code) ? Promise.resolve(undefined) : load(code);

@@ -3,7 +3,9 @@
 import type { UiConfig } from '../config/schema';
 import { own } from '../core/record';
 
-export type Strings = Record<string, string>;
+import type { Strings } from './locales';
+
+export type { Strings };
 
 /** Layers the strings; later layers win, empty strings never do. */
 export function layer(...layers: (Strings | undefined)[]): Strings {

@@ -96,6 +96,12 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
     update({ optOut: true });
   }
 
+  /** Escape or a close button: the part goes, nothing is recorded, focus goes back. */
+  const close = (part: 'banner' | 'preferences' | 'optOut') => () => {
+    update({ [part]: false });
+    restoreFocus(returnTo);
+  };
+
   function draw() {
     const snapshot = consent.getConsent();
     render(
@@ -108,10 +114,7 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
             onAccept={acceptAll}
             onReject={rejectAll}
             onPreferences={openPreferences}
-            onClose={() => {
-              update({ banner: false });
-              restoreFocus(returnTo);
-            }}
+            onClose={close('banner')}
           />
         )}
         {state.preferences && (
@@ -127,10 +130,7 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
               const { necessary, ...chosen } = state.choices;
               choose(() => consent.set(chosen));
             }}
-            onClose={() => {
-              update({ preferences: false });
-              restoreFocus(returnTo);
-            }}
+            onClose={close('preferences')}
           />
         )}
         {state.optOut && (
@@ -143,10 +143,7 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
             // The dialog stays open: its status line confirms the change.
             onOptOut={() => (consent.optOut(), draw())}
             onOptIn={() => (consent.optIn(), draw())}
-            onClose={() => {
-              update({ optOut: false });
-              restoreFocus(returnTo);
-            }}
+            onClose={close('optOut')}
           />
         )}
         {core.floatingButton && !state.banner && <FloatingButton label={t['button.settings']} onClick={openPreferences} />}

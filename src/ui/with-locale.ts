@@ -3,19 +3,17 @@
 // chunk; a language that fails to load falls back to it, with one message.
 // setLocale() switches the language later, also of a UI already shown.
 import type { Loaders, UiLoader, UiModule } from './seam';
-import { LOCALES, type Locale } from './locales';
+import { LOCALES, shippedStrings, type Locale } from './locales';
 import { pickLocale, visitorLocale } from './locale';
 
 export function withLocale(loaders: Loaders, input: unknown, report: (message: string) => void) {
   let locale: Promise<Locale> | undefined;
   let shown: UiModule | undefined;
   const load = (code: string): Promise<Locale> =>
-    code == 'en' || !LOCALES.includes(code)
-      ? Promise.resolve({ code })
-      : loaders.locale(code).then(
-          (strings) => ({ code, strings }),
-          (error) => (report(`samtykke: the ${code} strings could not be loaded (${error}); English is shown.`), { code: 'en' }),
-        );
+    shippedStrings(code, loaders.locale).then(
+      (strings) => ({ code, strings }),
+      (error) => (report(`samtykke: the ${code} strings could not be loaded (${error}); English is shown.`), { code: 'en' }),
+    );
   const loadUi: UiLoader = (config) => {
     locale ||= load(visitorLocale(input, LOCALES));
     return Promise.all([loaders.ui(config), locale]).then(([ui, chosen]) => {

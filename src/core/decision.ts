@@ -57,9 +57,14 @@ export function decide(
     if (id != NECESSARY && !known && regime == 'opt-in') ask = true;
     // What the visitor chose, else the regime's default; then the opt-out.
     const chosen = id == NECESSARY || (known ? record!.categories[id] : regime == 'opt-out');
-    categories[id] = chosen && !(category.sale && optedOut);
+    const blocked = !!category.sale && optedOut;
+    categories[id] = chosen && !blocked;
+    // A service follows its category unless the visitor chose it by itself
+    // (e.g. "Load this video" in a placeholder): that choice wins either
+    // way, but never over the opt-out of sale.
     for (const service of Object.keys(category.services)) {
-      services[service] = categories[id] && !(record && own(record.services, service) && !record.services[service]);
+      const itsOwn = !!record && own(record.services, service);
+      services[service] = (itsOwn ? record!.services[service] : chosen) && !blocked;
     }
   }
   return { regime, record, categories, services, optedOut, ask };

@@ -1,12 +1,13 @@
 // Declarative gating: elements marked `data-samtykke="category"` (or
-// `"!category"`, optionally `data-samtykke-service="id"`) stay inert until
+// `"!category"`), `data-samtykke-service="id"`, or both, stay inert until
 // the choice allows them, then run once each, in document order. One
 // MutationObserver sees elements added later; fetch and XHR are not touched.
 import type { Consent, ConsentSnapshot } from '../consent';
 import { own } from '../core/record';
 import { activate, isInert } from './activate';
 
-export const GATED = '[data-samtykke]';
+// A service id alone is enough: it names its category through the config.
+export const GATED = '[data-samtykke],[data-samtykke-service]';
 
 /** Whether the element may run under `state`. `!x` runs once x is refused:
  * not allowed, with the visitor's choice made (not merely pending). */
@@ -40,7 +41,8 @@ export function startGate(consent: Consent, nonce: string | undefined, report: (
       }
       const run = mayRun(element, state);
       if (__DEV__ && run === undefined) {
-        report(`samtykke: data-samtykke="${element.getAttribute('data-samtykke')}" names no category or service in the config, so it never runs.`);
+        const attribute = element.hasAttribute('data-samtykke-service') ? 'data-samtykke-service' : 'data-samtykke';
+        report(`samtykke: ${attribute}="${element.getAttribute(attribute)}" names no category or service in the config, so it never runs.`);
       }
       if (!run) continue;
       seen.add(element);

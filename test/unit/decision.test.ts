@@ -274,9 +274,18 @@ describe('services', () => {
     expect(d.services).toEqual({ ga4: true, hotjar: true, meta: false });
   });
 
-  it('does not let a service toggled on outrun its category', () => {
+  it('lets a service the visitor allowed by itself run while its category is off', () => {
+    // "Load this video" in a placeholder: one service, not the whole category.
     const stored = record({ categories: NONE, services: { ga4: true } });
-    expect(run(core(WITH_SERVICES), stored, 'opt-in').services.ga4).toBe(false);
+    const d = run(core(WITH_SERVICES), stored, 'opt-in');
+    expect(d.services).toEqual({ ga4: true, hotjar: false, meta: false });
+    expect(d.categories.analytics).toBe(false);
+  });
+
+  it('does not let a service allowed by itself outrun the opt-out of sale', () => {
+    const stored = record({ categories: NONE, services: { meta: true }, optedOut: true });
+    expect(run(core(WITH_SERVICES), stored, 'opt-out').services.meta).toBe(false);
+    expect(run(core(WITH_SERVICES), record({ categories: NONE, services: { meta: true } }), 'opt-in', { signals: GPC }).services.meta).toBe(false);
   });
 
   it('ignores service choices in a record that is not trusted', () => {

@@ -182,6 +182,20 @@ describe('declarative activation', () => {
     expect(document.querySelector<HTMLScriptElement>('script[type="text/plain"]')!.text).toContain('never');
   });
 
+  it('gates an element marked with a service id alone, by that service', async () => {
+    document.body.innerHTML = `<script type="text/plain" data-samtykke-service="chat" src="https://chat.example/w.js"></script>`;
+    const { consent } = start({ categories: { preferences: { services: { chat: {} } }, analytics: {} } });
+    const reports: string[] = [];
+    startGate(consent, undefined, (message) => reports.push(message));
+    consent.set({ analytics: true });
+    await new Promise((r) => setTimeout(r));
+    expect(document.querySelector('script')!.type).toBe('text/plain');
+    consent.set({ chat: true });
+    await new Promise((r) => setTimeout(r));
+    expect(document.querySelector('script')!.type).toBe('');
+    expect(reports).toEqual([]);
+  });
+
   it('handles elements added later, once each', async () => {
     const { consent } = start();
     startGate(consent, undefined, () => {});

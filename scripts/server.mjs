@@ -1,0 +1,142 @@
+// The examples' server, used by `npm start` and by the browser tests (one
+// server, so the tests prove the pages the demo shows). Static files come
+// from examples/ and the build from dist/. Two things a real site's server
+// or CDN would do are done here, so the examples can show them:
+//
+// - A page that contains `{{nonce}}` gets a fresh nonce per response and a
+//   strict Content-Security-Policy that allows only scripts with it.
+// - A page that contains `{{region}}` gets the visitor's region, read from a
+//   CDN's geo headers (CloudFront's, or `?region=` to play a visitor).
+//
+// Third-party tags are fictional or offline here; /stand-in/<host>/<path>
+// serves a local stand-in for each host listed in examples/stand-ins/hosts.json.
+import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sirv from 'sirv';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const EXAMPLES = join(ROOT, 'examples');
+export const STAND_INS = JSON.parse(readFileSync(join(EXAMPLES, 'stand-ins', 'hosts.json'), 'utf8'));
+
+const TYPES = { js: 'text/javascript', html: 'text/html', gif: 'image/gif', css: 'text/css' };
+const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
+
+/** The stand-in file for a third-party URL, or undefined if there is none. */
+export function standIn(url) {
+  const file = STAND_INS[new URL(url).hostname];
+  if (!file) return undefined;
+  return { path: join(EXAMPLES, 'stand-ins', file), type: TYPES[file.split('.').pop()] };
+}
+
+/** The region a CDN would pass: `?region=` wins (the demo's visitor switch). */
+export function regionOf(request) {
+  const asked = new URL(request.url, 'http://localhost').searchParams.get('region');
+  const country = request.headers['cloudfront-viewer-country'];
+  const subdivision = request.headers['cloudfront-viewer-country-region'];
+  const region = (asked || (country && subdivision ? `${country}-${subdivision}` : country) || '').toUpperCase();
+  return REGION.test(region) ? region : undefined;
+}
+
+/** The strict policy the strict-csp example is served with. */
+export function strictPolicy(nonce) {
+  return [
+    "default-src 'self'",
+    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self'",
+    "img-src 'self' https: data:",
+    "frame-src 'self' https:",
+    "connect-src 'self' https:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** Fills the page's placeholders, setting the headers they call for. */
+function fill(html, request, response) {
+  if (html.includes('{{nonce}}')) {
+    const nonce = randomBytes(16).toString('base64');
+    html = html.replaceAll('{{nonce}}', nonce);
+    response.setHeader('Content-Security-Policy', strictPolicy(nonce));
+  }
+  if (html.includes('{{region}}')) {
+    const region = regionOf(request);
+    // Unknown: the key goes, and `defaultRegime` decides, as on a real site.
+    html = region ? html.replaceAll('{{region}}', region) : html.replace(/"region":\s*"\{\{region\}\}",?\s*/, '');
+    response.setHeader('Vary', 'CloudFront-Viewer-Country, CloudFront-Viewer-Country-Region');
+  }
+  return html;
+}
+
+function pageFile(pathname) {
+  if (pathname.includes('..') || pathname.includes('\0')) return undefined;
+  if (pathname.endsWith('/')) pathname += 'index.html';
+  if (!pathname.endsWith('.html')) return undefined;
+  try {
+    return readFileSync(join(EXAMPLES, decodeURIComponent(pathname)), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export function handler() {
+  const examples = sirv(EXAMPLES, { dev: true });
+  const dist = sirv(join(ROOT, 'dist'), { dev: true });
+  return (request, response) => {
+    const { pathname } = new URL(request.url, 'http://localhost');
+    if (pathname.startsWith('/dist/')) {
+      request.url = request.url.slice('/dist'.length);
+      return dist(request, response, () => notFound(response));
+    }
+    if (pathname.startsWith('/stand-in/')) {
+      const [host, ...rest] = pathname.slice('/stand-in/'.length).split('/');
+      const found = standIn(`https://${host}/${rest.join('/')}`);
+      if (!found) return notFound(response);
+      response.setHeader('Content-Type', found.type);
+      response.setHeader('Cache-Control', 'no-store');
+      return response.end(readFileSync(found.path));
+    }
+    const page = pageFile(pathname);
+    if (page !== undefined) {
+      response.setHeader('Content-Type', 'text/html; charset=utf-8');
+      response.setHeader('Cache-Control', 'no-store');
+      return response.end(fill(page, request, response));
+    }
+    // `/ccpa-ads` → `/ccpa-ads/`, as static hosts do.
+    if (!pathname.includes('.') && pageFile(pathname + '/') !== undefined) {
+      response.writeHead(301, { Location: pathname + '/' });
+      return response.end();
+    }
+    examples(request, response, () => notFound(response));
+  };
+}
+
+function notFound(response) {
+  response.statusCode = 404;
+  response.end('Not found');
+}
+
+/**
+ * Listens on `port` (0: any free one; a taken one: the next free, up to 20
+ * on), on the loopback interface. Resolves with the URL and a close().
+ */
+export function startServer({ port = 8080, tries = 20 } = {}) {
+  const server = createServer(handler());
+  return new Promise((resolve, reject) => {
+    let current = port;
+    server.on('error', (error) => {
+      if (error.code == 'EADDRINUSE' && port != 0 && current < port + tries) server.listen(++current, '127.0.0.1');
+      else reject(new Error(`cannot listen on port ${current} (${error.message}); set PORT to a free one.`));
+    });
+    server.on('listening', () => {
+      const { port: actual } = server.address();
+      resolve({
+        url: `http://localhost:${actual}/`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+    server.listen(current, '127.0.0.1');
+  });
+}

@@ -3,6 +3,8 @@ import { CHROMIUM_ARGS, findChromium } from './test/browser/chromium';
 
 export default defineConfig({
   testDir: 'test/browser',
+  // The examples server (scripts/server.mjs), as `npm start` runs it.
+  globalSetup: './test/browser/global-setup.ts',
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
   workers: 2,

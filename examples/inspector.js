@@ -122,7 +122,9 @@
   }
 
   function render() {
-    const samtykke = window.Samtykke;
+    // The page's consent object: the global's, or the one an ES module
+    // build registered under Symbol.for('samtykke') (no global there).
+    const samtykke = window[Symbol.for('samtykke')] || window.Samtykke;
     const state = samtykke && samtykke.getConsent ? samtykke.getConsent() : null;
     const values = {
       allowed: state ? Object.keys(state.categories).filter((c) => state.categories[c]).join(', ') : '(not started)',

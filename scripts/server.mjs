@@ -64,7 +64,8 @@ function fill(html, request, response) {
   if (html.includes('{{region}}')) {
     const region = regionOf(request);
     // Unknown: the key goes, and `defaultRegime` decides, as on a real site.
-    html = region ? html.replaceAll('{{region}}', region) : html.replace(/"region":\s*"\{\{region\}\}",?\s*/, '');
+    if (!region) html = html.replace(/"region":\s*"\{\{region\}\}",?\s*/, '');
+    html = html.replaceAll('{{region}}', region || 'unknown');
     response.setHeader('Vary', 'CloudFront-Viewer-Country, CloudFront-Viewer-Country-Region');
   }
   return html;

@@ -4,11 +4,18 @@
 // and navigator.globalPrivacyControl. Each value sits in a
 // <dd data-field="…"> so the browser tests read the same panel a visitor sees.
 //
+// Load it before samtykke: it can then play a GPC browser (?gpc=1).
+//
 // It also plays the network for the offline demo: a third-party script or
 // image that fails to load (no internet, or a made-up .example host) is
 // fetched again from the server's /stand-in/<host>/<path>, and a gated iframe
 // on a made-up host is pointed there when it is switched on.
 (function () {
+  // ?gpc=1 plays a browser that sends Global Privacy Control. This script
+  // runs before samtykke's, so samtykke sees the signal as it would a real one.
+  const simulatedGpc = new URLSearchParams(location.search).get('gpc') == '1';
+  if (simulatedGpc) Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true });
+
   const FIELDS = [
     ['allowed', 'allowed categories'],
     ['regime', 'regime'],
@@ -131,7 +138,7 @@
       regime: state ? state.regime : '-',
       decided: state ? `${state.decided} / ${state.persisted}` : '-',
       optedOut: state ? String(state.optedOut) : '-',
-      gpc: String(navigator.globalPrivacyControl === true),
+      gpc: String(navigator.globalPrivacyControl === true) + (simulatedGpc ? ' (played by ?gpc=1)' : ''),
       gated: gated(),
       ran: (window.__ran || []).join(', ') || '(none)',
       requests: requests(),

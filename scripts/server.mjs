@@ -13,7 +13,7 @@
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import sirv from 'sirv';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -25,7 +25,13 @@ const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
 /** The stand-in file for a third-party URL, or undefined if there is none. */
 export function standIn(url) {
-  const file = STAND_INS[new URL(url).hostname];
+  let host;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+  const file = Object.hasOwn(STAND_INS, host) ? STAND_INS[host] : undefined;
   if (!file) return undefined;
   return { path: join(EXAMPLES, 'stand-ins', file), type: TYPES[file.split('.').pop()] };
 }
@@ -71,12 +77,19 @@ function fill(html, request, response) {
   return html;
 }
 
+/** The HTML page at `pathname` under examples/, never outside it. */
 function pageFile(pathname) {
-  if (pathname.includes('..') || pathname.includes('\0')) return undefined;
-  if (pathname.endsWith('/')) pathname += 'index.html';
-  if (!pathname.endsWith('.html')) return undefined;
+  let path;
   try {
-    return readFileSync(join(EXAMPLES, decodeURIComponent(pathname)), 'utf8');
+    path = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (path.endsWith('/')) path += 'index.html';
+  const file = resolve(EXAMPLES, '.' + path);
+  if (!file.startsWith(EXAMPLES + sep) || !file.endsWith('.html') || path.includes('\0')) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }

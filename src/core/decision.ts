@@ -63,8 +63,7 @@ export function decide(
     // (e.g. "Load this video" in a placeholder): that choice wins either
     // way, but never over the opt-out of sale.
     for (const service of Object.keys(category.services)) {
-      const itsOwn = !!record && own(record.services, service);
-      services[service] = (itsOwn ? record!.services[service] : chosen) && !blocked;
+      services[service] = (record && own(record.services, service) ? record.services[service] : chosen) && !blocked;
     }
   }
   return { regime, record, categories, services, optedOut, ask };

@@ -135,6 +135,26 @@ test.describe('declarative gating', () => {
     expect(await page.evaluate(() => (window as any).__refused)).toBeUndefined();
   });
 
+  test('a returning visitor who allowed marketing gets the iframe loaded while the page is still parsing', async ({ page }) => {
+    // Regression: Chromium ignores a src set on an iframe the parser is still
+    // inserting, so the gate switched the frame on and it stayed blank.
+    const site = await serve(page, { '/': pageWith({}, tags + '<p>after</p>'), '/video': '<p>the video</p>' });
+    await page.goto(HTTPS + '/');
+    await call(page, 'acceptAll');
+    await page.reload();
+    const frame = page.frameLocator('iframe[title="video"]');
+    await expect(frame.getByText('the video')).toBeVisible();
+    expect(site.requests.filter((u) => u.endsWith('/video'))).toHaveLength(2);
+  });
+
+  test('an iframe added after load with marketing allowed loads at once', async ({ page }) => {
+    await serve(page, { '/': pageWith({}), '/video': '<p>the video</p>' });
+    await page.goto(HTTPS + '/');
+    await call(page, 'acceptAll');
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<iframe data-samtykke="marketing" data-src="/video" title="late"></iframe>'));
+    await expect(page.frameLocator('iframe[title="late"]').getByText('the video')).toBeVisible();
+  });
+
   test('runs !marketing elements once marketing is refused, and never the ad tag', async ({ page }) => {
     const site = await serve(page, { '/': pageWith({}, tags) });
     await page.goto(HTTPS + '/');

@@ -1,0 +1,13 @@
+// Types for server.mjs, which the browser tests and the README test import.
+import type { IncomingMessage, RequestListener } from 'node:http';
+
+/** Host → stand-in file name, from examples/stand-ins/hosts.json. */
+export const STAND_INS: Record<string, string>;
+/** The stand-in file for a third-party URL, or undefined if there is none. */
+export function standIn(url: string): { path: string; type: string } | undefined;
+/** The region a CDN would pass: `?region=` wins. */
+export function regionOf(request: IncomingMessage): string | undefined;
+/** The strict policy the strict-csp example is served with. */
+export function strictPolicy(nonce: string): string;
+export function handler(): RequestListener;
+export function startServer(options?: { port?: number; tries?: number }): Promise<{ url: string; close(): Promise<void> }>;

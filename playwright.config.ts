@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './test/browser/chromium';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
 export default defineConfig({
   testDir: 'test/browser',

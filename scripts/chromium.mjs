@@ -1,12 +1,13 @@
-// Which Chromium the browser tests drive. Playwright cannot download its own
+// Which Chromium the browser tests and the benchmark drive. Playwright cannot download its own
 // browser on every machine, so look, in order, at: $SAMTYKKE_CHROMIUM, the
 // system's Chromium, then Playwright's own download.
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromium } from 'playwright-core';
 
 const SYSTEM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium'];
 
-export function findChromium(): string {
+/** @returns {string} */
+export function findChromium() {
   const fromEnv = process.env.SAMTYKKE_CHROMIUM;
   if (fromEnv) {
     if (existsSync(fromEnv)) return fromEnv;

@@ -76,7 +76,9 @@ export interface Environment {
   now(): number;
   random(length: number): Uint8Array;
   gpc: boolean;
-  timeZone?: string;
+  /** The visitor's time zone, read only when asked: the first read costs
+   * ~10 ms (ICU), so only `regime: "auto"` without a region asks. */
+  timeZone?(): string | undefined;
   /** Tells the site owner about a problem, once per message. */
   report(message: string): void;
   /** Tells the page: dispatches `samtykke:change` on window. */

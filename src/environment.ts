@@ -43,7 +43,7 @@ export function browserEnvironment(config: CoreConfig): Environment {
     now: Date.now,
     random,
     gpc: readGpc(navigator),
-    timeZone: timeZone(),
+    timeZone,
     report,
     announce(snapshot) {
       try {

@@ -32,9 +32,11 @@ export function regionFromTimeZone(timeZone: string | undefined): string | undef
 }
 
 /** The visitor's region: the site's word for it, else the time zone's hint. */
-export const visitorRegion = (config: CoreConfig, timeZone?: string) => config.region ?? regionFromTimeZone(timeZone);
+/** The site's `region`, else, for `regime: "auto"` only, the time-zone hint. */
+export const visitorRegion = (config: CoreConfig, timeZone?: () => string | undefined) =>
+  config.region ?? (config.regime == 'auto' ? regionFromTimeZone(timeZone?.()) : undefined);
 
-export function resolveRegime(config: CoreConfig, timeZone?: string): Regime {
+export function resolveRegime(config: CoreConfig, timeZone?: () => string | undefined): Regime {
   if (config.regime != 'auto') return config.regime;
   const region = visitorRegion(config, timeZone);
   return (region == 'EU' ? 'opt-in' : region && regimeForRegion(region)) || config.defaultRegime;

@@ -1,8 +1,8 @@
 // Which law's model applies (core/regime.ts): opt-in for the EU/EEA, the UK
 // and Switzerland; opt-out for the US states with a privacy law; `auto`
 // picks from the region the site passes, else the time zone, else a default.
-import { describe, expect, it } from 'vitest';
-import { regimeForRegion, regionFromTimeZone, resolveRegime } from '../../src/core/regime';
+import { describe, expect, it, vi } from 'vitest';
+import { regimeForRegion, regionFromTimeZone, resolveRegime, visitorRegion } from '../../src/core/regime';
 import { normalise } from '../../src/config/normalise';
 import type { SamtykkeConfig } from '../../src/config/schema';
 
@@ -86,7 +86,7 @@ describe('resolveRegime', () => {
   const regime = (config: SamtykkeConfig, timeZone?: string) => {
     const { config: core, problems } = normalise(config);
     expect(problems).toEqual([]);
-    return resolveRegime(core, timeZone);
+    return resolveRegime(core, () => timeZone);
   };
 
   it('is opt-in by default', () => {
@@ -130,5 +130,18 @@ describe('resolveRegime', () => {
 
   it('in auto, does not second-guess a region the site passes with the time zone', () => {
     expect(regime({ regime: 'auto', region: 'BR', defaultRegime: 'opt-out' }, 'Europe/Copenhagen')).toBe('opt-out');
+  });
+});
+
+describe('the time-zone hint', () => {
+  it('is read only for regime auto without a region (the first read costs ~10 ms)', () => {
+    const read = vi.fn(() => 'America/Los_Angeles');
+    const core = (config: SamtykkeConfig) => normalise(config).config;
+    expect(resolveRegime(core({ regime: 'opt-in' }), read)).toBe('opt-in');
+    expect(visitorRegion(core({ regime: 'opt-out' }), read)).toBeUndefined();
+    expect(visitorRegion(core({ regime: 'auto', region: 'DK' }), read)).toBe('DK');
+    expect(read).not.toHaveBeenCalled();
+    expect(resolveRegime(core({ regime: 'auto' }), read)).toBe('opt-out');
+    expect(read).toHaveBeenCalledTimes(1);
   });
 });

@@ -31,8 +31,8 @@ export function regionFromTimeZone(timeZone: string | undefined): string | undef
   return undefined;
 }
 
-/** The visitor's region: the site's word for it, else the time zone's hint. */
-/** The site's `region`, else, for `regime: "auto"` only, the time-zone hint. */
+/** The visitor's region: the site's `region`, else, for `regime: "auto"`
+ * only, the time-zone hint. */
 export const visitorRegion = (config: CoreConfig, timeZone?: () => string | undefined) =>
   config.region ?? (config.regime == 'auto' ? regionFromTimeZone(timeZone?.()) : undefined);
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 import { standIn } from '../../scripts/server.mjs';
+import { watchConsole } from './site';
 
 export interface Demo {
   /** Every URL the page (and its frames) asked for, in order. */
@@ -31,17 +32,10 @@ export const test = base.extend<{ demo: Demo }>({
     const demo: Demo = {
       requests: [],
       unexpected: [],
-      errors: [],
-      warnings: [],
-      exceptions: [],
+      ...watchConsole(page),
       to: (host) => demo.requests.filter((url) => new URL(url).hostname == host),
     };
     page.on('request', (request) => void demo.requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() == 'error') demo.errors.push(message.text());
-      if (message.type() == 'warning') demo.warnings.push(message.text());
-    });
-    page.on('pageerror', (error) => void demo.exceptions.push(String(error)));
     await page.context().route(
       (url) => url.host != own && /^https?:$/.test(url.protocol),
       async (route) => {

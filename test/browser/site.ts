@@ -21,19 +21,6 @@ export interface Site {
 
 export type Pages = Record<string, string | { body: string; type?: string; headers?: Record<string, string> }>;
 
-const TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css', json: 'application/json' };
-
-/** Paths no test page claims are served from examples/, as `npm start` does. */
-function fromExamples(path: string) {
-  if (path.includes('..')) return undefined;
-  const file = join(ROOT, 'examples', path.endsWith('/') ? path + 'index.html' : path);
-  try {
-    return { body: readFileSync(file, 'utf8'), type: TYPES[file.split('.').pop()!] ?? 'text/plain' };
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Stand-ins for third-party tags, by host. Each records that it ran, and
  * gtag.js does what the real one does with cookies: writes `_ga` and
@@ -65,7 +52,7 @@ export const thirdParty: Record<string, string> = {
   'ads.example': `window.__adRan = (window.__adRan || []).concat(document.currentScript && document.currentScript.src);`,
 };
 
-/** \`/dist/...\` from the build; other paths from \`pages\`, else from examples/. */
+/** \`/dist/...\` from the build; other paths from \`pages\` (the example pages have their own server: see demo.ts). */
 export async function serve(page: Page, pages: Pages): Promise<Site> {
   const site: Site = { requests: [], unexpected: [], posted: {} };
   page.on('request', (request: Request) => void site.requests.push(request.url()));
@@ -91,7 +78,7 @@ export async function serve(page: Page, pages: Pages): Promise<Site> {
         return route.fulfill({ status: 404, body: '' });
       }
     }
-    const entry = pages[url.pathname] ?? fromExamples(url.pathname);
+    const entry = pages[url.pathname];
     if (entry === undefined) return route.fulfill({ status: 404, body: 'not found' });
     const { body, type = 'text/html', headers = {} } = typeof entry == 'string' ? { body: entry } : entry;
     return route.fulfill({ body, contentType: type, headers });

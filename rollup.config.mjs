@@ -15,6 +15,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
+import { withoutHtmlSinks } from './scripts/html-sinks.mjs';
 
 const dev = (value) => replace({ preventAssignment: true, values: { __DEV__: String(value) } });
 
@@ -86,6 +87,7 @@ const script = (input, file, development) => ({
     embeddedLocales(),
     json({ preferConst: true }),
     resolve({ browser: true }),
+    withoutHtmlSinks(),
     typescript({ tsconfig: './tsconfig.json', declaration: false, sourceMap: development, include: ['src/**/*'] }),
     !development &&
       terser({

@@ -1,0 +1,1 @@
+export function check(root?: string): { files: number; problems: string[] };

@@ -11,6 +11,7 @@ import { createConsent, type Consent } from './consent';
 import { browserEnvironment, memoryEnvironment, pageNonce } from './environment';
 import { startEffects } from './effects';
 import { loadScript as load } from './gate/load-script';
+import { usePolicy } from './gate/trusted';
 import { report } from './report';
 import type { Loaders } from './ui/seam';
 import { withLocale } from './ui/with-locale';
@@ -43,6 +44,7 @@ export function init(config: SamtykkeConfig | undefined, loaders: Loaders): Cons
     if (__DEV__) problems = validate(config).problems;
     for (const problem of problems) report(describe(problem));
     const settings = normalised.config;
+    usePolicy(settings.trustedTypesPolicy);
     const env = browserEnvironment(settings);
     const ui = withLocale(loaders, config, report);
     consent = createConsent(settings, { ...env, loadUi: ui.loadUi, setLocale: ui.setLocale }, config);

@@ -18,6 +18,8 @@ export const COOKIE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const REGION_PATTERN = /^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/;
 /** Absolute http(s) or root-relative: never `javascript:`. */
 export const URL_PATTERN = /^(https?:\/\/|\/)/;
+/** A Trusted Types policy name, as CSP's `trusted-types` directive allows it. */
+export const POLICY_PATTERN = /^[\w\-#=/@.%]{1,64}$/;
 export const GA_ID_PATTERN = /^G-[A-Z0-9]{4,16}$/;
 
 /** Browsers cap a cookie's life at 400 days (Chrome, RFC 6265bis). */
@@ -28,6 +30,7 @@ export const DEFAULTS = {
   defaultRegime: 'opt-in',
   revision: 0,
   layout: 'bar',
+  trustedTypesPolicy: 'samtykke',
   theme: 'auto',
   cookie: {
     name: 'samtykke',

@@ -26,6 +26,7 @@ export const MESSAGES = {
   mode: 'must be "basic" (Google\'s tag loads after consent) or "advanced" (it loads at once, with everything denied)',
   waitForUpdate: 'must be a number of milliseconds from 0 to 10000',
   dataLayer: 'must be a JavaScript variable name such as "dataLayer"',
+  policy: 'must be a Trusted Types policy name such as "samtykke" (letters, digits and -#=_/@.%)',
   url: 'must be an http(s) URL or a path starting with "/"',
   unknownKey: 'is not a samtykke option (check the spelling)',
   serviceTwice: 'is used by two categories; service ids must be unique',

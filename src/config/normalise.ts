@@ -12,7 +12,7 @@ import { duplicateServices } from './services';
 import { isBoolean, isObject, isPattern, matches, oneOf, reader, type Bag } from './reader';
 import {
   BASE_REGIMES, CONSENT_MODES, COOKIE_NAME_PATTERN, DATA_LAYER_PATTERN, WAIT_FOR_UPDATE, DEFAULT_CATEGORIES, DEFAULT_SALE_CATEGORIES, DEFAULTS,
-  GA_ID_PATTERN, MAX_DAYS, NECESSARY, REGIMES, REGION_PATTERN, SAME_SITE, URL_PATTERN,
+  GA_ID_PATTERN, MAX_DAYS, NECESSARY, POLICY_PATTERN, REGIMES, REGION_PATTERN, SAME_SITE, URL_PATTERN,
 } from './defaults';
 
 const isDays = (v: unknown) => typeof v == 'number' && v > 0 && v <= MAX_DAYS;
@@ -74,6 +74,7 @@ export function normalise(input: unknown): { config: CoreConfig; problems: Probl
     consentMode: false,
     regime: read(raw, 'regime', '', oneOf(REGIMES), DEFAULTS.regime),
     defaultRegime: read(raw, 'defaultRegime', '', oneOf(BASE_REGIMES), DEFAULTS.defaultRegime),
+    trustedTypesPolicy: read(raw, 'trustedTypesPolicy', '', matches(POLICY_PATTERN), DEFAULTS.trustedTypesPolicy),
     revision: read(raw, 'revision', '', (v) => Number.isSafeInteger(v) && (v as number) >= 0, DEFAULTS.revision),
     cookie: {
       name: read(cookie, 'name', 'cookie.', matches(COOKIE_NAME_PATTERN), DEFAULTS.cookie.name),

@@ -4,7 +4,7 @@
 // hand-written normalise() reads the same defaults and messages.
 import * as z from 'zod/mini';
 import {
-  BASE_REGIMES, CONSENT_MODES, COOKIE_NAME_PATTERN, DATA_LAYER_PATTERN, DEFAULTS, GA_ID_PATTERN, ID_PATTERN, LAYOUTS,
+  BASE_REGIMES, CONSENT_MODES, COOKIE_NAME_PATTERN, DATA_LAYER_PATTERN, DEFAULTS, GA_ID_PATTERN, ID_PATTERN, LAYOUTS, POLICY_PATTERN,
   MAX_DAYS, PARTIES, REGIMES, REGION_PATTERN, SAME_SITE, THEMES, URL_PATTERN,
 } from './defaults';
 import { MESSAGES as M } from './messages';
@@ -131,6 +131,12 @@ export const configSchema = object({
   /** Where the script-tag build finds samtykke.ui.min.js; default: beside
    * samtykke.min.js. */
   uiUrl: z.optional(url()),
+  /** The Trusted Types policy samtykke creates for the scripts it starts,
+   * on a page whose CSP says `require-trusted-types-for 'script'`. */
+  trustedTypesPolicy: z._default(
+    z.string({ error: M.policy }).check(z.regex(POLICY_PATTERN, { error: M.policy })),
+    DEFAULTS.trustedTypesPolicy,
+  ),
   theme: z._default(z.enum(THEMES, { error: M.theme }), DEFAULTS.theme),
 });
 
@@ -154,7 +160,7 @@ export type ConsentModeOptions = Required<Exclude<z.output<typeof consentModeSch
 export type CoreConfig = Pick<
   Config,
   | 'regime' | 'defaultRegime' | 'region' | 'revision' | 'cookie' | 'googleAnalytics' | 'reloadOnRevoke' | 'receipts'
-  | 'floatingButton' | 'uiUrl' | 'mspa'
+  | 'floatingButton' | 'uiUrl' | 'mspa' | 'trustedTypesPolicy'
 > & {
   /** Resolved: off, or on with every detail filled in. */
   consentMode: false | ConsentModeOptions;

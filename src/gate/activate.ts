@@ -1,6 +1,7 @@
 // Turning one inert element into a live one. A script is re-created (a
 // browser never runs a <script> whose type was text/plain, even after the
 // type changes); other elements get their real URL back.
+import { scriptText, scriptUrl } from './trusted';
 
 /** The attributes that hold a gated element's real URL. */
 const DEFERRED = ['src', 'srcset', 'href'];
@@ -39,7 +40,7 @@ export function activate(element: Element, nonce: string | undefined, mark: (liv
   const script = document.createElement('script');
   // Every attribute is kept; the real type (e.g. `module`) may wait in data-type.
   for (const { name, value } of Array.from(inert.attributes)) {
-    if (name != 'type' && name != 'nonce') script.setAttribute(name, value);
+    if (name != 'type' && name != 'nonce' && name != 'src') script.setAttribute(name, value);
   }
   const type = inert.getAttribute('data-type');
   if (type) script.type = type;
@@ -47,6 +48,7 @@ export function activate(element: Element, nonce: string | undefined, mark: (liv
   script.nonce = inert.nonce || nonce || '';
   let done: Promise<unknown> | undefined;
   if (inert.src) {
+    script.src = scriptUrl(inert.src);
     // A created script is async unless told otherwise; keep the page's intent.
     script.async = inert.hasAttribute('async');
     if (!script.async) {
@@ -55,7 +57,7 @@ export function activate(element: Element, nonce: string | undefined, mark: (liv
         script.addEventListener('error', resolve);
       });
     }
-  } else script.text = inert.text;
+  } else script.text = scriptText(inert.text);
   mark(script);
   inert.replaceWith(script);
   return done;

@@ -46,9 +46,17 @@ export function startGate(consent: Consent, nonce: string | undefined, report: (
       }
       if (!run) continue;
       seen.add(element);
-      const mark = (live: Element) => void seen.add(live);
-      if (element.localName == 'script') chain = chain.then(() => activate(element, nonce, mark));
-      else activate(element, nonce, mark);
+      // A page's CSP or Trusted Types may refuse one element: say so, and
+      // let the ones after it run.
+      const start = () => {
+        try {
+          return activate(element, nonce, (live) => void seen.add(live));
+        } catch (error) {
+          report(`samtykke: a gated <${element.localName}> could not be started (${error}).`);
+        }
+      };
+      if (element.localName == 'script') chain = chain.then(start);
+      else start();
     }
   }
 

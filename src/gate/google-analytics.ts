@@ -1,6 +1,7 @@
 // Google Analytics 4, built in: gtag.js is loaded only once analytics is
 // allowed (in Consent Mode's "basic" mode), and configured with the IP
 // masked and data sharing off unless the site says otherwise.
+import { scriptUrl } from './trusted';
 import type { CoreConfig } from '../config/schema';
 import type { Consent } from '../consent';
 import type { Gtag } from '../signals/gtag';
@@ -29,7 +30,7 @@ export function startGoogleAnalytics(
     loaded = true;
     const script = document.createElement('script');
     script.async = true;
-    script.src = `https://www.googletagmanager.com/gtag/js?id=${encodeURIComponent(ga.id)}${layer == 'dataLayer' ? '' : '&l=' + layer}`;
+    script.src = scriptUrl(`https://www.googletagmanager.com/gtag/js?id=${encodeURIComponent(ga.id)}${layer == 'dataLayer' ? '' : '&l=' + layer}`);
     if (nonce) script.nonce = nonce;
     document.head.append(script);
     gtag('js', new Date());

@@ -1,5 +1,6 @@
 // Programmatic gating for code that loads its own tags.
 import type { Consent } from '../consent';
+import { scriptUrl } from './trusted';
 
 /**
  * Loads `url` as a script once `name` (a category or service) is allowed:
@@ -10,7 +11,7 @@ export function loadScript(consent: Consent, url: string, name: string, nonce?: 
   return new Promise((resolve, reject) => {
     consent.whenAllowed(name, () => {
       const script = document.createElement('script');
-      script.src = url;
+      script.src = scriptUrl(url);
       if (nonce) script.nonce = nonce;
       script.onload = () => resolve(script);
       script.onerror = () => reject(new Error(`samtykke: ${url} could not be loaded`));

@@ -2,6 +2,7 @@
 // samtykke.us.min.js (the full GPP API), each fetched with a <script> next
 // to samtykke.min.js, or from a URL the config gives, and handed over
 // through a symbol on window, so no chunk defines a named global.
+import { scriptUrl } from '../gate/trusted';
 
 export const UI_MODULE = Symbol.for('samtykke.ui');
 export const US_MODULE = Symbol.for('samtykke.us');
@@ -19,7 +20,7 @@ export function chunkLoader<T>(script: HTMLOrSVGScriptElement | null, nonce: str
       const loaded = () => (page[key] ? resolve(page[key] as T) : reject(`${href} is not a samtykke chunk`));
       if (page[key]) return loaded();
       const tag = document.createElement('script');
-      tag.src = href;
+      tag.src = scriptUrl(href);
       if (nonce) tag.nonce = nonce;
       tag.onload = loaded;
       tag.onerror = () => reject(`${href} did not load`);

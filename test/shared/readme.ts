@@ -30,9 +30,10 @@ export function claim(lang: string, phrase: string): Snippet {
 /**
  * Which test exercises each block, by language and phrase. A block no entry
  * claims fails the unit test, so every snippet added to the README needs a
- * test. `browser` blocks are run in Chromium by test/browser/readme.spec.ts.
+ * test. `browser` blocks are run in Chromium by test/browser/readme.spec.ts,
+ * or by the spec the claim names.
  */
-export const CLAIMS: { lang: string; phrase: string; by: 'unit' | 'browser' }[] = [
+export const CLAIMS: { lang: string; phrase: string; by: 'unit' | 'browser'; spec?: string }[] = [
   { lang: 'sh', phrase: 'npm install && npm start', by: 'unit' },
   { lang: 'sh', phrase: 'npm install samtykke', by: 'unit' },
   { lang: 'sh', phrase: 'npx samtykke validate', by: 'unit' },
@@ -44,7 +45,8 @@ export const CLAIMS: { lang: string; phrase: string; by: 'unit' | 'browser' }[] 
   { lang: 'json', phrase: '"page": "https://example.com/pricing"', by: 'unit' },
   { lang: 'json', phrase: '"uiUrl"', by: 'unit' },
   { lang: 'css', phrase: 'samtykke-ui {', by: 'unit' },
-  { lang: 'http', phrase: 'Content-Security-Policy:', by: 'unit' },
+  { lang: 'http', phrase: "'strict-dynamic'", by: 'unit' },
+  { lang: 'http', phrase: 'require-trusted-types-for', by: 'browser', spec: 'trusted-types.spec.ts' },
   { lang: 'html', phrase: 'id="samtykke-config"', by: 'browser' },
   { lang: 'js', phrase: 'Samtykke.whenAllowed', by: 'browser' },
   { lang: 'html', phrase: 'data-samtykke-link="preferences"', by: 'browser' },

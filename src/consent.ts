@@ -10,6 +10,7 @@ import { own, type ConsentRecord } from './core/record';
 import { encode, newest } from './storage/codec';
 import { consentId } from './storage/consent-id';
 import type { RecordStore } from './storage/store';
+import type { Tabs } from './storage/tabs';
 import type { UiLoader, View } from './ui/seam';
 
 /** A read-only picture of the consent state, passed to listeners. */
@@ -53,7 +54,8 @@ export interface Consent {
   optIn(): void;
   /** Forgets the stored choice: the visitor is asked again. */
   reset(): void;
-  /** `change`: what is allowed changed. `consent`: the visitor made a choice.
+  /** `change`: what is allowed changed, or another tab's choice arrived.
+   * `consent`: the visitor made a choice in this tab.
    * Returns a function that removes the listener. */
   on(event: ConsentEvent, listener: (snapshot: ConsentSnapshot) => void): () => void;
   /** Runs `callback` now if `name` is allowed, else once it becomes allowed.
@@ -85,6 +87,8 @@ export interface Environment {
   announce?(snapshot: ConsentSnapshot): void;
   loadUi?: UiLoader;
   setLocale?(code: string): void;
+  /** The site's other open tabs: told of each choice, heard from in turn. */
+  tabs?: Tabs;
 }
 
 const freeze = Object.freeze;
@@ -121,12 +125,13 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
     });
   }
 
-  /** Re-derives the decision; tells listeners if what is allowed changed. */
-  function update(next: ConsentRecord | null, consented: boolean) {
+  /** Re-derives the decision; tells listeners if what is allowed changed
+   * (or, `synced`, whenever another tab's choice arrives: it may decide). */
+  function update(next: ConsentRecord | null, consented: boolean, synced?: boolean) {
     const before = JSON.stringify([decision.categories, decision.services, decision.optedOut]);
     stored = next;
     decision = decide(config, stored, env, regime, env.now());
-    const changed = before != JSON.stringify([decision.categories, decision.services, decision.optedOut]);
+    const changed = synced || before != JSON.stringify([decision.categories, decision.services, decision.optedOut]);
     if (!changed && !consented) return;
     const current = snapshot();
     if (changed) {
@@ -146,6 +151,18 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
       env.report(BLOCKED);
     }
     update(next, true);
+    env.tabs?.tell();
+  }
+
+  /** Another tab may have stored a choice (or forgotten it): read the
+   * cookie again and follow it; ask if it is gone. */
+  function sync() {
+    const next = newest(env.store.read());
+    const same = (next && encode(next)) == (stored && encode(stored));
+    if (same) return;
+    const asked = decision.ask;
+    update(next, false, true);
+    if (decision.ask && !asked) ask();
   }
 
   const isCategory = (name: string) => own(config.categories, name);
@@ -208,6 +225,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
     reset() {
       env.store.remove();
       update(null, false);
+      env.tabs?.tell();
       ask();
     },
     on(event, listener) {
@@ -237,6 +255,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
       else if (__DEV__) env.report(`samtykke: setLocale() takes a language code such as 'da', not ${code}.`);
     },
   };
+  env.tabs?.listen(sync);
   ask();
   return freeze(api);
 }

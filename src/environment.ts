@@ -3,6 +3,7 @@
 import type { CoreConfig } from './config/schema';
 import { BLOCKED, type Environment } from './consent';
 import { cookieStore, memoryStore } from './storage/store';
+import { tabs } from './storage/tabs';
 import { readGpc } from './signals/gpc';
 import { report } from './report';
 
@@ -43,6 +44,8 @@ export function browserEnvironment(config: CoreConfig): Environment {
     now: Date.now,
     random,
     gpc: readGpc(navigator),
+    // A browser that blocks cookies keeps each tab's choice to itself.
+    tabs: blocked ? undefined : tabs(config.cookie.name),
     timeZone,
     report,
     announce(snapshot) {

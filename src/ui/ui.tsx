@@ -3,7 +3,7 @@
 // the consent object. State lives here; the components only draw it.
 import { h, render } from 'preact';
 import type { CoreConfig } from '../config/schema';
-import type { Consent } from '../consent';
+import type { Consent, ConsentSnapshot } from '../consent';
 import type { View } from './seam';
 import { normaliseUi } from '../config/normalise-ui';
 import { describe } from '../config/problem';
@@ -153,10 +153,14 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
     );
   }
 
-  // A choice made elsewhere (the site's own buttons, the API) closes the banner.
-  consent.on('consent', (snapshot) => {
+  // A choice made elsewhere (the site's own buttons, the API, another tab)
+  // closes the banner; an open opt-out dialog shows the state as it is now.
+  const follow = (snapshot: ConsentSnapshot) => {
     if (snapshot.decided && state.banner) update({ banner: false });
-  });
+    else if (state.optOut) draw();
+  };
+  consent.on('consent', follow);
+  consent.on('change', follow);
 
   return {
     show(view: View) {

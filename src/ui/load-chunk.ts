@@ -8,6 +8,9 @@ export const UI_MODULE = Symbol.for('samtykke.ui');
 export const US_MODULE = Symbol.for('samtykke.us');
 type Page = Record<symbol, unknown>;
 
+/** How long a chunk may take before it counts as failed (ms). */
+export const WAIT = 10_000;
+
 /** Fetches `file` (once; again after a failure) from beside `script`, the
  * bundle's own tag, or from `url`. */
 export function chunkLoader<T>(script: HTMLOrSVGScriptElement | null, nonce: string | undefined, file: string, key: symbol) {
@@ -24,6 +27,9 @@ export function chunkLoader<T>(script: HTMLOrSVGScriptElement | null, nonce: str
       if (nonce) tag.nonce = nonce;
       tag.onload = loaded;
       tag.onerror = () => reject(`${href} did not load`);
+      // A request that hangs fails too, so that the next attempt starts
+      // afresh and a missing language falls back to English.
+      setTimeout(() => reject(`${href} did not load within ${WAIT / 1e3} s`), WAIT);
       document.head.append(tag);
     }).catch((error) => {
       // The next attempt (a click on a preferences link) fetches it again.

@@ -202,8 +202,8 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
   }
 
   const api: Consent = {
-    acceptAll: () => record({ categories: everything(config, true), services: {} }),
-    rejectAll: () => record({ categories: everything(config, false), services: {} }),
+    acceptAll: () => record({ categories: everything(config, true), all: true }),
+    rejectAll: () => record({ categories: everything(config, false), all: true }),
     set(choices) {
       const change = { categories: {} as Record<string, boolean>, services: {} as Record<string, boolean> };
       for (const name of Object.keys(Object(choices))) {

@@ -11,6 +11,8 @@ export interface Change {
   categories?: Record<string, boolean>;
   services?: Record<string, boolean>;
   optedOut?: boolean;
+  /** Accept all / Reject all: every category is chosen anew. */
+  all?: boolean;
 }
 
 export interface Stamp {
@@ -41,14 +43,17 @@ export function choose(
   const kept = decision.record;
   for (const id of Object.keys(config.categories)) {
     if (id == NECESSARY) continue;
-    const changed = !!change.categories && own(change.categories, id);
-    if (changed) categories[id] = change.categories![id];
+    const given = !!change.categories && own(change.categories, id);
+    if (given) categories[id] = change.categories![id];
     else if (kept && own(kept.categories, id)) categories[id] = kept.categories[id];
+    // A category switched (or Accept all / Reject all) takes its services
+    // with it, unless the same change names them. Saved as it was (the
+    // preferences dialog saves every switch), it keeps a service the
+    // visitor allowed on its own.
+    const anew = given && (change.all || !kept || !own(kept.categories, id) || kept.categories[id] != categories[id]);
     for (const service of Object.keys(config.categories[id].services)) {
-      // A category chosen anew takes its services with it, unless the same
-      // change names them.
       if (change.services && own(change.services, service)) services[service] = change.services[service];
-      else if (!changed && kept && own(kept.services, service)) services[service] = kept.services[service];
+      else if (!anew && kept && own(kept.services, service)) services[service] = kept.services[service];
     }
   }
   return {

@@ -319,3 +319,41 @@ it('writes exactly what the codec encodes (one format on disk)', () => {
   const value = store.read()[0];
   expect(encode(decode(value)!)).toBe(value);
 });
+
+describe('a service allowed on its own', () => {
+  // "Load this video" in a placeholder: set({ ga4: true }) with analytics off.
+  function granted() {
+    const t = start(ga);
+    t.consent.rejectAll();
+    t.consent.set({ ga4: true });
+    expect(t.consent.allowed('ga4')).toBe(true);
+    return t;
+  }
+
+  it('survives saving the preferences with its category unchanged (the dialog saves every switch)', () => {
+    const { consent } = granted();
+    consent.set({ analytics: false, marketing: false });
+    expect(consent.allowed('ga4')).toBe(true);
+    expect(consent.allowed('hotjar')).toBe(false);
+  });
+
+  it('goes with Reject all, and with its category switched on and off again', () => {
+    const rejected = granted().consent;
+    rejected.rejectAll();
+    expect(rejected.allowed('ga4')).toBe(false);
+    const switched = granted().consent;
+    switched.set({ analytics: true });
+    switched.set({ analytics: false });
+    expect(switched.allowed('ga4')).toBe(false);
+  });
+
+  it('a service refused on its own is allowed again by Accept all', () => {
+    const { consent } = start(ga);
+    consent.acceptAll();
+    consent.set({ ga4: false });
+    consent.set({ analytics: true, marketing: true });
+    expect(consent.allowed('ga4')).toBe(false);
+    consent.acceptAll();
+    expect(consent.allowed('ga4')).toBe(true);
+  });
+});

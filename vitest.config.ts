@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'jsdom',
+    // A fixed fast-check seed and run count for every property (see the file).
+    setupFiles: ['test/unit/setup.ts'],
   },
 });

@@ -62,8 +62,13 @@ export function decide(
     // A service follows its category unless the visitor chose it by itself
     // (e.g. "Load this video" in a placeholder): that choice wins either
     // way, but never over the opt-out of sale.
+    // A service listed under two categories (reported by normalise) runs
+    // only if both let it: the config's mistake never widens what runs.
     for (const service of Object.keys(category.services)) {
-      services[service] = (record && own(record.services, service) ? record.services[service] : chosen) && !blocked;
+      services[service] =
+        (!own(services, service) || services[service]) &&
+        (record && own(record.services, service) ? record.services[service] : chosen) &&
+        !blocked;
     }
   }
   return { regime, record, categories, services, optedOut, ask };

@@ -18,7 +18,8 @@ import { RECORD_VERSION } from '../core/choice';
 const OPTED_OUT = 1;
 const GPC = 2;
 const ENTRY = /^([A-Za-z][A-Za-z0-9_-]{0,31}):([01])$/;
-const FORMAT = /^(1\.([0-9a-z]{1,11})\.([0-9a-z]{1,8})\.([A-Za-z0-9_-]{22})\.([0-3])\.([^.]*)\.([^.]*))\.([0-9a-z]{1,7})$/;
+// Numbers as encode() writes them: no leading zero, so one record has one spelling.
+const FORMAT = /^(1\.(0|[1-9a-z][0-9a-z]{0,10})\.(0|[1-9a-z][0-9a-z]{0,7})\.([A-Za-z0-9_-]{22})\.([0-3])\.([^.]*)\.([^.]*))\.([0-9a-z]{1,7})$/;
 
 /** FNV-1a, 32 bits, base 36. */
 function check(text: string): string {
@@ -63,9 +64,12 @@ export function decode(value: string | undefined): ConsentRecord | null {
   const services = parseChoices(match[7]);
   if (!categories || !services) return null;
   const flags = +match[5];
+  const revision = parseInt(match[2], 36);
+  // Beyond 2^53 it would not read back as written.
+  if (!Number.isSafeInteger(revision)) return null;
   return {
     version: RECORD_VERSION,
-    revision: parseInt(match[2], 36),
+    revision,
     timestamp: parseInt(match[3], 36) * 1000,
     id: match[4],
     categories,

@@ -8,7 +8,7 @@ import { normalise } from '../../src/config/normalise';
 import { normaliseUi } from '../../src/config/normalise-ui';
 import { validate } from '../../src/config/validate';
 import { describe as describeProblem, type Problem } from '../../src/config/problem';
-import { COOKIE_NAME_PATTERN, GA_ID_PATTERN, REGION_PATTERN } from '../../src/config/defaults';
+import { COOKIE_NAME_PATTERN, GA_ID_PATTERN, POLICY_PATTERN, REGION_PATTERN } from '../../src/config/defaults';
 
 const paths = (problems: Problem[]) => problems.map((p) => p.path);
 const lines = (problems: Problem[]) => problems.map((p) => `${p.path} ${p.message}`);
@@ -668,6 +668,10 @@ describe('normalise and validate agree', () => {
       ),
       saleCategory: pick(['analytics', 'marketing', 'video']),
       sale: either(fc.boolean(), fc.oneof(pick(['true', 'false', 'yes']), fc.constantFrom(0, 1, null), fc.constant({}))),
+      policy: either(
+        fc.stringMatching(POLICY_PATTERN),
+        fc.oneof(badString((s) => POLICY_PATTERN.test(s)), pick(['two words', "'none'", 'a'.repeat(65)]), notString),
+      ),
       gaId: either(
         fc.stringMatching(GA_ID_PATTERN),
         fc.oneof(badString((s) => GA_ID_PATTERN.test(s)), pick(['UA-12345-1', 'G-abc123', 'G-123', 'GTM-ABC123']), notString),
@@ -682,6 +686,7 @@ describe('normalise and validate agree', () => {
       set(config, 'defaultRegime', r.defaultRegime);
       set(config, 'region', r.region);
       set(config, 'revision', r.revision);
+      set(config, 'trustedTypesPolicy', r.policy);
       const cookie: Record<string, unknown> = {};
       set(cookie, 'days', r.days);
       set(cookie, 'sameSite', r.sameSite);

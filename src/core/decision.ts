@@ -66,7 +66,7 @@ export function decide(
     // only if both let it: the config's mistake never widens what runs.
     for (const service of Object.keys(category.services)) {
       services[service] =
-        (!own(services, service) || services[service]) &&
+        services[service] !== false &&
         (record && own(record.services, service) ? record.services[service] : chosen) &&
         !blocked;
     }

@@ -41,7 +41,19 @@ export function serveFrames(page: Page, api: Api) {
     if (!call || !event.source) return;
     const reply: Reply = (returnValue, success) => {
       const message = { [api + 'Return']: { returnValue, success, callId: call.callId } };
-      (event.source as WindowProxy).postMessage(typeof event.data == 'string' ? JSON.stringify(message) : message, '*');
+      try {
+        // Read again now: Chromium forgets the source once the frame has
+        // navigated (an answer or event may come much later). Sent to the
+        // caller's origin only, so that another site the frame moved to
+        // hears nothing; a sandboxed frame's origin is 'null', which only
+        // '*' reaches.
+        (event.source as WindowProxy | null)?.postMessage(
+          typeof event.data == 'string' ? JSON.stringify(message) : message,
+          event.origin == 'null' ? '*' : event.origin,
+        );
+      } catch {
+        // The frame is gone.
+      }
     };
     if (api == '__gpp') page.__gpp(call.command, reply, call.parameter, call.version);
     else page.__uspapi(call.command, call.version, reply);

@@ -520,10 +520,17 @@ describe('GPP over postMessage', () => {
     installGppStub(page, USCA);
   });
 
-  const send = (data: unknown, source: unknown = { postMessage: vi.fn() }) => {
-    page.dispatchEvent(new MessageEvent('message', { data, source: source as MessageEventSource }));
+  const send = (data: unknown, source: unknown = { postMessage: vi.fn() }, origin = 'https://ads.example') => {
+    page.dispatchEvent(new MessageEvent('message', { data, source: source as MessageEventSource, origin }));
     return source as { postMessage: ReturnType<typeof vi.fn> };
   };
+
+  it('answers to the caller\'s origin only (a sandboxed frame\'s "null" origin only through "*")', () => {
+    const framed = send({ __gppCall: { command: 'ping', callId: 'o1' } }, undefined, 'https://ads.example');
+    expect(framed.postMessage.mock.calls[0][1]).toBe('https://ads.example');
+    const sandboxed = send({ __gppCall: { command: 'ping', callId: 'o2' } }, undefined, 'null');
+    expect(sandboxed.postMessage.mock.calls[0][1]).toBe('*');
+  });
 
   it('answers a call object to its sender only, with the callId', () => {
     const other = { postMessage: vi.fn() };
@@ -588,7 +595,7 @@ describe('GPP over postMessage', () => {
       'sectionChange:usca',
       'signalStatus:ready',
     ]);
-    expect(early.postMessage.mock.calls).toEqual([[{ __gppReturn: { returnValue: null, success: false, callId: 'q1' } }, '*']]);
+    expect(early.postMessage.mock.calls).toEqual([[{ __gppReturn: { returnValue: null, success: false, callId: 'q1' } }, 'https://ads.example']]);
     // A call after the hand-off reaches the full API.
     const after = send({ __gppCall: { command: 'getField', parameter: 'usca.SaleOptOut', callId: 'f1', version: '1.1' } });
     expect(after.postMessage.mock.calls[0][0].__gppReturn).toEqual({ returnValue: 1, success: true, callId: 'f1' });

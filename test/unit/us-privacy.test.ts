@@ -114,7 +114,7 @@ describe('__uspapi', () => {
 describe('__uspapi over postMessage', () => {
   const send = (page: Page, data: unknown) => {
     const source = { postMessage: vi.fn() };
-    page.dispatchEvent(new MessageEvent('message', { data, source: source as unknown as MessageEventSource }));
+    page.dispatchEvent(new MessageEvent('message', { data, source: source as unknown as MessageEventSource, origin: 'https://ads.example' }));
     return source.postMessage;
   };
 
@@ -122,7 +122,7 @@ describe('__uspapi over postMessage', () => {
     const { page } = setUp();
     const other = { postMessage: vi.fn() };
     const reply = send(page, { __uspapiCall: { command: 'getUSPData', version: 1, callId: 'u1' } });
-    expect(reply.mock.calls).toEqual([[{ __uspapiReturn: { returnValue: { version: 1, uspString: '1YNN' }, success: true, callId: 'u1' } }, '*']]);
+    expect(reply.mock.calls).toEqual([[{ __uspapiReturn: { returnValue: { version: 1, uspString: '1YNN' }, success: true, callId: 'u1' } }, 'https://ads.example']]);
     expect(other.postMessage).not.toHaveBeenCalled();
   });
 

@@ -74,9 +74,10 @@ export function startGpp(page: Page, consent: Consent, section: number, mspa: bo
     const field = typeof parameter == 'string' ? parameter.split('.') : [];
     switch (command) {
       case 'hasSection':
-        return callback(parameter == name, true);
+        // === : a frame's object parameter must not reach a toString of its own.
+        return callback(parameter === name, true);
       case 'getSection':
-        return callback(parameter == name ? copy(current.fields) : null, true);
+        return callback(parameter === name ? copy(current.fields) : null, true);
       case 'getField':
         return callback(field[0] == name && field.length == 2 && own(current.fields, field[1]) ? copy(current.fields[field[1]]) : null, true);
       default:
@@ -93,8 +94,6 @@ export function startGpp(page: Page, consent: Consent, section: number, mspa: bo
   fire('sectionChange', name);
   signalStatus = 'ready';
   fire('signalStatus', 'ready');
-  for (const [command, callback, parameter] of queued) gpp(command as string, callback as Callback, parameter);
-
   consent.on('change', () => {
     const next = encode();
     if (gppString({ [section]: next }) == string) return;
@@ -105,4 +104,13 @@ export function startGpp(page: Page, consent: Consent, section: number, mspa: bo
     signalStatus = 'ready';
     fire('signalStatus', 'ready');
   });
+  // Last, and one by one: a queued callback that throws must not stop the
+  // others, nor the updates above.
+  for (const [command, callback, parameter] of queued) {
+    try {
+      gpp(command as string, callback as Callback, parameter);
+    } catch {
+      // The vendor's own mistake.
+    }
+  }
 }

@@ -20,6 +20,9 @@ function configIn(file) {
     const match = BLOCK.exec(text);
     if (!match) return { error: 'it has no <script type="application/json" id="samtykke-config"> block' };
     text = match[1];
+    // The HTML parser reads these as markup even inside a JSON string: the
+    // block can swallow the next script tag, samtykke's own included.
+    if (/<!--|<script/i.test(text)) return { error: 'its config block contains "<!--" or "<script", which the HTML parser does not leave to JSON; write "<" in strings as \\u003c' };
   }
   try {
     return { config: JSON.parse(text) };

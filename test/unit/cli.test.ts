@@ -27,6 +27,19 @@ describe('samtykke validate', () => {
     expect(run('validate', ok)).toMatchObject({ code: 0, out: `${ok}: ok\n` });
   });
 
+  it('fails a page whose config block holds "<!--" or "<script" (the parser would not leave them to JSON), and passes them escaped', () => {
+    const config = (title: string) => JSON.stringify({ texts: { en: { 'banner.title': title } } });
+    const page = (json: string) => `<html><head><script type="application/json" id="samtykke-config">${json}</script></head></html>`;
+    for (const title of ['<!-- hi', 'a <script> tag']) {
+      const bad = file('bad-block.html', page(config(title)));
+      const { code, err } = run('validate', bad);
+      expect(code).toBe(1);
+      expect(err).toContain('write "<" in strings as \\u003c');
+    }
+    const escaped = file('escaped-block.html', page(config('a <script> tag').replace(/</g, '\\u003c')));
+    expect(run('validate', escaped)).toMatchObject({ code: 0 });
+  });
+
   it('fails with one line per problem, naming the path', () => {
     const bad = file('bad.json', JSON.stringify({ regime: 'optin', cookie: { days: 0 }, categores: {} }));
     const { code, err } = run('validate', bad);

@@ -7,7 +7,8 @@ import { choose, everything, type Change } from './core/choice';
 import { resolveRegime } from './core/regime';
 import { emitter } from './core/emitter';
 import { own, type ConsentRecord } from './core/record';
-import { encode, newest } from './storage/codec';
+import { decode, encode, newest } from './storage/codec';
+import { RECORD_VERSION } from './core/choice';
 import { consentId } from './storage/consent-id';
 import type { RecordStore } from './storage/store';
 import type { Tabs } from './storage/tabs';
@@ -92,7 +93,16 @@ export interface Environment {
 }
 
 const freeze = Object.freeze;
-export const BLOCKED = 'samtykke: this browser blocks cookies, so the choice holds for this page only.';
+export const BLOCKED = 'samtykke: the browser refused the cookie (blocked, or too big), so the choice holds for this page only.';
+
+/** What a decision allows, as text to compare. By hand, not JSON: a page's
+ * broken JSON.stringify must not hide a withdrawal from Google. */
+function allowedKey(decision: Decision): string {
+  let text = '' + decision.optedOut;
+  for (const id in decision.categories) text += +decision.categories[id];
+  for (const id in decision.services) text += +decision.services[id];
+  return text;
+}
 
 /** `input` is the site's config as given, for the UI chunk to read its own keys. */
 export function createConsent(config: CoreConfig, env: Environment, input?: unknown): Consent {
@@ -100,7 +110,8 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
   const values = env.store.read();
   let stored: ConsentRecord | null = newest(values);
   // Host-only and domain copies of the cookie disagree: keep the newest only.
-  if (values.length > 1) {
+  // A copy from a newer samtykke is left alone: it may hold what this one cannot read.
+  if (values.length > 1 && !values.some((value) => (decode(value)?.version || 0) > RECORD_VERSION)) {
     env.store.remove();
     if (stored) env.store.write(encode(stored), lifetime(stored, config));
   }
@@ -128,10 +139,10 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
   /** Re-derives the decision; tells listeners if what is allowed changed
    * (or, `synced`, whenever another tab's choice arrives: it may decide). */
   function update(next: ConsentRecord | null, consented: boolean, synced?: boolean) {
-    const before = JSON.stringify([decision.categories, decision.services, decision.optedOut]);
+    const before = allowedKey(decision);
     stored = next;
     decision = decide(config, stored, env, regime, env.now());
-    const changed = synced || before != JSON.stringify([decision.categories, decision.services, decision.optedOut]);
+    const changed = synced || before != allowedKey(decision);
     if (!changed && !consented) return;
     const current = snapshot();
     if (changed) {

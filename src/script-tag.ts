@@ -42,9 +42,14 @@ function fromBlock(): SamtykkeConfig | undefined {
 
 /** Starts from the config block and the script's attributes, if there are any. */
 function start(script: HTMLOrSVGScriptElement | null, loaders: Loaders) {
-  const attributes = fromAttributes(script);
-  const block = fromBlock();
-  return !!(block || attributes) && !!init({ ...attributes, ...block }, loaders);
+  try {
+    const attributes = fromAttributes(script);
+    const block = fromBlock();
+    return !!(block || attributes) && !!init({ ...attributes, ...block }, loaders);
+  } catch (error) {
+    report(`samtykke: could not start (${error}); nothing non-essential is allowed.`);
+    return true;
+  }
 }
 
 /** `loaders` makes the chunk loaders from the bundle's own script tag. */

@@ -63,7 +63,11 @@ export function startGate(consent: Consent, nonce: string | undefined, report: (
   scan(document);
   new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of Array.from(record.addedNodes)) if (node.nodeType == 1) scan(node as Element);
+      try {
+        for (const node of Array.from(record.addedNodes)) if (node.nodeType == 1) scan(node as Element);
+      } catch (error) {
+        report(`samtykke: could not check added elements (${error}); they stay inert.`);
+      }
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
   // 'consent' too: a refusal that changes nothing allowed still decides `!x`.

@@ -18,8 +18,12 @@ import { RECORD_VERSION } from '../core/choice';
 const OPTED_OUT = 1;
 const GPC = 2;
 const ENTRY = /^([A-Za-z][A-Za-z0-9_-]{0,31}):([01])$/;
-// Numbers as encode() writes them: no leading zero, so one record has one spelling.
-const FORMAT = /^(1\.(0|[1-9a-z][0-9a-z]{0,10})\.(0|[1-9a-z][0-9a-z]{0,7})\.([A-Za-z0-9_-]{22})\.([0-3])\.([^.]*)\.([^.]*))\.([0-9a-z]{1,7})$/;
+// What every version, now and later, begins with:
+// <version>.<revision>.<seconds>.<id>.<flags>. Numbers as encode() writes
+// them (no leading zero), so one record has one spelling.
+const HEAD = /^([1-9]\d*)\.(0|[1-9a-z][0-9a-z]{0,10})\.(0|[1-9a-z][0-9a-z]{0,7})\.[A-Za-z0-9_-]{22}\.(\d+)\./;
+// This version's rest: <categories>.<services>.<check>.
+const REST = /^([^.]*)\.([^.]*)\.([0-9a-z]{1,7})$/;
 
 /** FNV-1a, 32 bits, base 36. */
 function check(text: string): string {
@@ -56,22 +60,28 @@ function parseChoices(text: string): Record<string, boolean> | null {
   return out;
 }
 
-/** The record in a cookie value, or null if it is not one this version wrote. */
+/** The record in a cookie value, or null if it is not one samtykke wrote.
+ * A newer version's record is read for its id and opt-out only: it never
+ * counts as a current choice (the visitor is asked again), but an opt-out
+ * of sale stored by a newer samtykke is kept, as it only takes away. */
 export function decode(value: string | undefined): ConsentRecord | null {
-  const match = value ? FORMAT.exec(value) : null;
-  if (!match || check(match[1]) != match[8]) return null;
-  const categories = parseChoices(match[6]);
-  const services = parseChoices(match[7]);
-  if (!categories || !services) return null;
-  const flags = +match[5];
-  const revision = parseInt(match[2], 36);
-  // Beyond 2^53 it would not read back as written.
-  if (!Number.isSafeInteger(revision)) return null;
+  const head = value ? HEAD.exec(value) : null;
+  if (!head) return null;
+  const later = +head[1] > RECORD_VERSION;
+  const flags = +head[4];
+  const rest = REST.exec(value!.slice(head[0].length));
+  // This version's record must parse exactly and match its check.
+  if (!later && !(rest && flags < 4 && head[4].length < 2 && check(value!.slice(0, -rest[3].length - 1)) == rest[3])) return null;
+  const categories = later ? {} : parseChoices(rest![1]);
+  const services = later ? {} : parseChoices(rest![2]);
+  const revision = later ? -1 : parseInt(head[2], 36);
+  // Beyond 2^53 a revision would not read back as written.
+  if (!categories || !services || !Number.isSafeInteger(revision)) return null;
   return {
-    version: RECORD_VERSION,
+    version: +head[1],
     revision,
-    timestamp: parseInt(match[3], 36) * 1000,
-    id: match[4],
+    timestamp: parseInt(head[3], 36) * 1000,
+    id: value!.split('.')[3],
     categories,
     services,
     optedOut: !!(flags & OPTED_OUT),

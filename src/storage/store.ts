@@ -43,7 +43,7 @@ export function cookieStore(options: CoreConfig['cookie'], context: CookieContex
       .map((pair) => pair.slice(prefix.length));
   // When cookies turn out to be blocked, the choice still holds for the page.
   let fallback: RecordStore | null = null;
-  return {
+  const store: RecordStore = {
     read: () => (fallback ? fallback.read() : read()),
     write(value, days) {
       if (fallback) return fallback.write(value, days);
@@ -56,6 +56,9 @@ export function cookieStore(options: CoreConfig['cookie'], context: CookieContex
         secure: context.secure || sameSite == 'None',
       });
       if (read().includes(value)) return true;
+      // Refused (blocked, or too big): an older choice left in the cookie
+      // must not come back on the next page.
+      store.remove();
       fallback = memoryStore();
       fallback.write(value, days);
       return false;
@@ -70,4 +73,5 @@ export function cookieStore(options: CoreConfig['cookie'], context: CookieContex
       return !!fallback;
     },
   };
+  return store;
 }

@@ -16,6 +16,7 @@ export const WAIT = 10_000;
 export function chunkLoader<T>(script: HTMLOrSVGScriptElement | null, nonce: string | undefined, file: string, key: symbol) {
   const base = (script as HTMLScriptElement | null)?.src || location.href;
   let loading: Promise<T> | undefined;
+  let attempt = 0;
   return (url?: string): Promise<T> =>
     (loading ||= new Promise<T>((resolve, reject) => {
       const page = window as unknown as Page;
@@ -23,7 +24,8 @@ export function chunkLoader<T>(script: HTMLOrSVGScriptElement | null, nonce: str
       const loaded = () => (page[key] ? resolve(page[key] as T) : reject(`${href} is not a samtykke chunk`));
       if (page[key]) return loaded();
       const tag = document.createElement('script');
-      tag.src = scriptUrl(href);
+      const n = attempt++;
+      tag.src = scriptUrl(n ? href + (href.includes('?') ? '&' : '?') + 'retry=' + n : href);
       if (nonce) tag.nonce = nonce;
       tag.onload = loaded;
       tag.onerror = () => reject(`${href} did not load`);

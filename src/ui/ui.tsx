@@ -76,8 +76,12 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
 
   /** The visitor chose: close everything and say so without moving focus. */
   function choose(action: () => void) {
-    action();
-    update({ banner: false, preferences: false, status: '' });
+    try {
+      action();
+      update({ banner: false, preferences: false, status: '' });
+    } catch (error) {
+      return report(`samtykke: the choice could not be applied (${error}).`);
+    }
     restoreFocus(returnTo);
     // Emptied first, so that saying the same thing twice is heard twice.
     setTimeout(() => update({ status: t['status.saved'] }), 100);

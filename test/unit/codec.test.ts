@@ -140,10 +140,18 @@ describe('decode refuses anything encode() did not write', () => {
     expect(readable).toEqual([]);
   });
 
-  it('returns null for a future schema version', () => {
-    expect(decode(sign('2' + BODY.slice(1)))).toBeNull();
-    expect(decode(sign('10' + BODY.slice(1)))).toBeNull();
+  it('reads a newer version\'s record for its id and opt-out only: never current, no choice', () => {
+    // What every version begins with: <version>.<revision>.<seconds>.<id>.<flags>.
+    const newer = (version: string, flags: string, rest: string) => `${version}.0.toupc0.${CONSENT_ID}.${flags}.${rest}`;
+    for (const value of [newer('2', '1', 'analytics:1.x.y'), newer('10', '3', 'whatever|it=holds'), newer('99', '1', '')]) {
+      expect(decode(value)).toMatchObject({ revision: -1, id: CONSENT_ID, categories: {}, services: {}, optedOut: true });
+    }
+    expect(decode(newer('2', '0', 'analytics:1'))).toMatchObject({ optedOut: false, gpc: false, categories: {} });
+    expect(decode(newer('2', '2', ''))!.gpc).toBe(true);
+    // Not a version: 0, a leading zero, a missing prefix.
     expect(decode(sign('0' + BODY.slice(1)))).toBeNull();
+    expect(decode(newer('02', '1', ''))).toBeNull();
+    expect(decode(`2.0.toupc0.${CONSENT_ID}.1`)).toBeNull();
   });
 
   it('returns null for a consent id that is not 22 characters', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DAY, start } from './helpers';
+import { BLOCKED } from '../../src/consent';
+import { DAY, START, start } from './helpers';
 import { decode, encode } from '../../src/storage/codec';
 import type { UiModule } from '../../src/ui/seam';
 import { cookieStore } from '../../src/storage/store';
@@ -164,7 +165,7 @@ describe('the consent object', () => {
     consent.set({ analytics: false });
     expect(consent.allowed('analytics')).toBe(false);
     expect(consent.getConsent()).toMatchObject({ decided: true, persisted: false });
-    expect(messages).toEqual(['samtykke: this browser blocks cookies, so the choice holds for this page only.']);
+    expect(messages).toEqual([BLOCKED]);
   });
 });
 
@@ -355,5 +356,36 @@ describe('a service allowed on its own', () => {
     expect(consent.allowed('ga4')).toBe(false);
     consent.acceptAll();
     expect(consent.allowed('ga4')).toBe(true);
+  });
+});
+
+describe('a record written by a newer samtykke', () => {
+  const ID = 'V1StGXR8_Z5jdHi6B-myTw';
+  const at = (ms: number) => Math.floor(ms / 1000).toString(36);
+  const newer = (flags: number, ms = START) => `2.0.${at(ms)}.${ID}.${flags}.a-layout-this-version-cannot-read`;
+  const jarWith = (...values: string[]) => {
+    let jar = [...values];
+    return { read: () => jar, write: (v: string) => ((jar = [v]), true), remove: () => void (jar = []), memory: false };
+  };
+
+  it('keeps its opt-out of sale (it only takes away), asks for the rest, and keeps the consent id', () => {
+    const { consent } = start({ regime: 'opt-out' }, { store: jarWith(newer(1)) });
+    expect(consent.getConsent()).toMatchObject({ optedOut: true, decided: false, categories: { marketing: false, analytics: true } });
+    consent.acceptAll();
+    expect(consent.getConsent()).toMatchObject({ id: ID, optedOut: true, categories: { marketing: false } });
+  });
+
+  it('grants nothing in opt-in', () => {
+    const { consent } = start({}, { store: jarWith(newer(0)) });
+    expect(consent.getConsent()).toMatchObject({ decided: false, categories: { analytics: false, marketing: false } });
+  });
+
+  it('is not deleted in favour of an older copy this version can read', () => {
+    const accepted = encode({ version: 1, revision: 0, timestamp: START - DAY, id: ID, categories: { preferences: true, analytics: true, marketing: true }, services: {}, optedOut: false, gpc: false });
+    const store = jarWith(accepted, newer(0));
+    const { consent } = start({}, { store });
+    expect(store.read()).toEqual([accepted, newer(0)]);
+    expect(consent.allowed('analytics')).toBe(false);
+    expect(consent.getConsent().decided).toBe(false);
   });
 });

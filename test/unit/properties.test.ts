@@ -108,6 +108,8 @@ describe('a cookie value, whatever it holds', () => {
       fc.property(valueArb, (value) => {
         const r = decode(value);
         if (r === null) return;
+        // A newer version's record: its id and opt-out, never a choice.
+        if (r.version > 1) return void expect(r).toMatchObject({ revision: -1, categories: {}, services: {} });
         read++;
         expectValidRecord(r);
         expect(encode(r)).toBe(value);

@@ -12,8 +12,10 @@ import { readGpc } from '../gpc';
 
 type Page = Window & Record<string, any>;
 
-/** Every vendor gets its own copy: none can change what the others read. */
-const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+/** Every vendor gets its own copy: none can change what the others read.
+ * Not through JSON: a page's Array.prototype.toJSON (Prototype.js) would
+ * turn the arrays into strings. */
+const copy = <T>(value: T): T => structuredClone(value);
 
 /** samtykke has no IAB CMP id: 1 is the id for string creators without one. */
 const CMP_ID = 1;

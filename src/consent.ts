@@ -199,7 +199,8 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
    * reported, never thrown into the page. */
   function show(view: View) {
     env.loadUi?.(config)
-      .then((ui) => ui.show(view, api, config, input))
+      // The visitor may have chosen while the chunk was on its way.
+      .then((ui) => (view != 'banner' || decision.ask) && ui.show(view, api, config, input))
       .catch((error) =>
         env.report(`samtykke: the consent UI could not be loaded (${error}); nothing non-essential runs until the visitor chooses.`),
       );

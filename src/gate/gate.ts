@@ -22,6 +22,12 @@ export function mayRun(element: Element, state: ConsentSnapshot): boolean | unde
   return negated ? !allowed && state.decided : allowed;
 }
 
+/** Resolves once the parser is done with the page: before that, an inline
+ * script may not have all its text yet (the parser can pause inside it, at
+ * a network chunk's end or when its time slice runs out). */
+const parsed = () =>
+  document.readyState == 'loading' && new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve));
+
 export function startGate(consent: Consent, nonce: string | undefined, report: (message: string) => void) {
   const seen = new WeakSet<Element>();
   // Scripts run one after another: an inline script after gtag.js waits for it.
@@ -55,8 +61,12 @@ export function startGate(consent: Consent, nonce: string | undefined, report: (
           report(`samtykke: a gated <${element.localName}> could not be started (${error}).`);
         }
       };
-      if (element.localName == 'script') chain = chain.then(start);
-      else start();
+      if (element.localName == 'script') {
+        // An inline script found while the page loads waits for the parser,
+        // and so, to keep the order, does every script after it.
+        if (!element.hasAttribute('src') && document.readyState == 'loading') chain = chain.then(parsed);
+        chain = chain.then(start);
+      } else start();
     }
   }
 

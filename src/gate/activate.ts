@@ -20,20 +20,13 @@ export function isInert(element: Element): boolean {
  */
 export function activate(element: Element, nonce: string | undefined, mark: (live: Element) => void): Promise<unknown> | void {
   if (element.localName != 'script') {
-    const restore = () => {
-      for (const name of DEFERRED) {
-        const value = element.getAttribute('data-' + name);
-        if (value != null) {
-          element.setAttribute(name, value);
-          element.removeAttribute('data-' + name);
-        }
+    for (const name of DEFERRED) {
+      const value = element.getAttribute('data-' + name);
+      if (value != null) {
+        element.setAttribute(name, value);
+        element.removeAttribute('data-' + name);
       }
-    };
-    // Chromium ignores a src given to an iframe the parser is still
-    // inserting (e.g. from the gate's observer while a returning visitor's
-    // page loads): the frame stays blank. Wait for the parser to finish.
-    if (element.localName == 'iframe' && document.readyState == 'loading') addEventListener('DOMContentLoaded', restore);
-    else restore();
+    }
     return;
   }
   const inert = element as HTMLScriptElement;

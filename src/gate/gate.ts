@@ -22,11 +22,13 @@ export function mayRun(element: Element, state: ConsentSnapshot): boolean | unde
   return negated ? !allowed && state.decided : allowed;
 }
 
-/** Resolves once the parser is done with the page: before that, an inline
+/** Resolves once the parser is done with the page. Before that, an inline
  * script may not have all its text yet (the parser can pause inside it, at
- * a network chunk's end or when its time slice runs out). */
+ * a network chunk's end or when its time slice runs out), and Chromium
+ * ignores a src given to an iframe it is still inserting (the frame stays
+ * blank). */
 const parsed = () =>
-  document.readyState == 'loading' && new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve));
+  new Promise((resolve) => (document.readyState == 'loading' ? document.addEventListener('DOMContentLoaded', resolve) : resolve(0)));
 
 export function startGate(consent: Consent, nonce: string | undefined, report: (message: string) => void) {
   const seen = new WeakSet<Element>();
@@ -61,12 +63,14 @@ export function startGate(consent: Consent, nonce: string | undefined, report: (
           report(`samtykke: a gated <${element.localName}> could not be started (${error}).`);
         }
       };
+      const loading = document.readyState == 'loading';
       if (element.localName == 'script') {
         // An inline script found while the page loads waits for the parser,
         // and so, to keep the order, does every script after it.
-        if (!element.hasAttribute('src') && document.readyState == 'loading') chain = chain.then(parsed);
+        if (!element.hasAttribute('src') && loading) chain = chain.then(parsed);
         chain = chain.then(start);
-      } else start();
+      } else if (element.localName == 'iframe' && loading) parsed().then(start);
+      else start();
     }
   }
 

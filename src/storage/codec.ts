@@ -21,7 +21,7 @@ const ENTRY = /^([A-Za-z][A-Za-z0-9_-]{0,31}):([01])$/;
 // What every version, now and later, begins with:
 // <version>.<revision>.<seconds>.<id>.<flags>. Numbers as encode() writes
 // them (no leading zero), so one record has one spelling.
-const HEAD = /^([1-9]\d*)\.(0|[1-9a-z][0-9a-z]{0,10})\.(0|[1-9a-z][0-9a-z]{0,7})\.[A-Za-z0-9_-]{22}\.(\d+)\./;
+const HEAD = /^([1-9]\d*)\.(0|[1-9a-z][0-9a-z]{0,10})\.(0|[1-9a-z][0-9a-z]{0,7})\.([A-Za-z0-9_-]{22})\.(\d+)\./;
 // This version's rest: <categories>.<services>.<check>.
 const REST = /^([^.]*)\.([^.]*)\.([0-9a-z]{1,7})$/;
 
@@ -68,10 +68,10 @@ export function decode(value: string | undefined): ConsentRecord | null {
   const head = value ? HEAD.exec(value) : null;
   if (!head) return null;
   const later = +head[1] > RECORD_VERSION;
-  const flags = +head[4];
+  const flags = +head[5];
   const rest = REST.exec(value!.slice(head[0].length));
   // This version's record must parse exactly and match its check.
-  if (!later && !(rest && flags < 4 && head[4].length < 2 && check(value!.slice(0, -rest[3].length - 1)) == rest[3])) return null;
+  if (!later && !(rest && flags < 4 && head[5].length < 2 && check(value!.slice(0, -rest[3].length - 1)) == rest[3])) return null;
   const categories = later ? {} : parseChoices(rest![1]);
   const services = later ? {} : parseChoices(rest![2]);
   const revision = later ? -1 : parseInt(head[2], 36);
@@ -81,7 +81,7 @@ export function decode(value: string | undefined): ConsentRecord | null {
     version: +head[1],
     revision,
     timestamp: parseInt(head[3], 36) * 1000,
-    id: value!.split('.')[3],
+    id: head[4],
     categories,
     services,
     optedOut: !!(flags & OPTED_OUT),

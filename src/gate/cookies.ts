@@ -1,7 +1,7 @@
 // Deleting the cookies of withdrawn categories and services. Scripts that
 // already ran cannot be unloaded, but their cookies can go.
-import Cookies from 'js-cookie';
 import { parentDomains } from '../storage/domains';
+import { removeCookie } from '../storage/cookie';
 import { matchesCookie, type CookiePattern } from '../core/cookie-patterns';
 
 export function cookieNames(cookie: string): string[] {
@@ -15,8 +15,8 @@ export function deleteCookies(patterns: CookiePattern[], hostname: string, keep:
     (name) => name != keep && patterns.some((pattern) => matchesCookie(name, pattern)),
   );
   for (const name of deleted) {
-    Cookies.remove(name, { path: '/' });
-    for (const domain of parentDomains(hostname)) Cookies.remove(name, { path: '/', domain });
+    removeCookie(name, '/');
+    for (const domain of parentDomains(hostname)) removeCookie(name, '/', domain);
   }
   return deleted;
 }

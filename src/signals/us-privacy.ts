@@ -1,10 +1,10 @@
 // The legacy IAB US Privacy string ("uspv1", deprecated by IAB in favour of
 // GPP, still read by ad servers): `__uspapi('getUSPData', 1, cb)` and the
 // first-party `usprivacy` cookie.
-import Cookies from 'js-cookie';
 import type { CoreConfig } from '../config/schema';
 import type { ConsentSnapshot } from '../consent';
 import { serveFrames } from './frames';
+import { removeCookie, writeCookie } from '../storage/cookie';
 
 /** `1` (version), notice given, opted out of sale, LSPA-covered; `1---`
  * where the CCPA does not apply. */
@@ -32,8 +32,8 @@ export function startUsPrivacy(page: Page, config: CoreConfig, applies: boolean,
   const { domain, path, sameSite, optOutDays } = config.cookie;
   const write = () => {
     // One left from a visit where a US law applied would now say the wrong thing.
-    if (!applies) return void (Cookies.get(COOKIE) && Cookies.remove(COOKIE, { domain, path }));
-    Cookies.set(COOKIE, value(), { domain, path, sameSite, expires: optOutDays, secure: location.protocol == 'https:' || sameSite == 'None' });
+    if (!applies) return void (document.cookie.includes(COOKIE + '=') && removeCookie(COOKIE, path, domain));
+    writeCookie(COOKIE, value(), { domain, path, sameSite, days: optOutDays, secure: location.protocol == 'https:' || sameSite == 'None' });
   };
   write();
   return write;

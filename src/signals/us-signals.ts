@@ -37,7 +37,14 @@ export function startUsSignals(
       .catch((error) => report(`samtykke: the US privacy signals could not be loaded (${error}); __gpp answers as a stub.`));
   if (section != -1) load();
   else {
-    const look = () => document.querySelector(OPT_OUT_LINKS) && load();
+    // Elsewhere the chunk only draws the links: needed for a link without
+    // text of its own, or to say that a GPC opt-out was honoured. A footer
+    // whose links carry their own text costs an EU visitor nothing.
+    const look = () => {
+      const links = Array.from(document.querySelectorAll(OPT_OUT_LINKS));
+      const { optedOut, gpc } = consent.getConsent();
+      if (links.some((link) => !link.textContent!.trim() && !link.children.length) || (links.length && optedOut && gpc)) load();
+    };
     if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', look);
     else look();
   }

@@ -1,8 +1,8 @@
-// Where the record lives: the first-party cookie, through js-cookie, or
+// Where the record lives: the first-party cookie, or
 // memory when there is no document (SSR) or the browser blocks cookies.
-import Cookies from 'js-cookie';
 import type { CoreConfig } from '../config/schema';
 import { parentDomains } from './domains';
+import { removeCookie, writeCookie } from './cookie';
 
 export interface RecordStore {
   /** Every value stored under the record's name (duplicates included). */
@@ -47,8 +47,8 @@ export function cookieStore(options: CoreConfig['cookie'], context: CookieContex
     read: () => (fallback ? fallback.read() : read()),
     write(value, days) {
       if (fallback) return fallback.write(value, days);
-      Cookies.set(name, value, {
-        expires: days,
+      writeCookie(name, value, {
+        days,
         path,
         domain,
         sameSite,
@@ -65,9 +65,9 @@ export function cookieStore(options: CoreConfig['cookie'], context: CookieContex
     },
     remove() {
       fallback?.remove();
-      Cookies.remove(name, { path });
-      for (const parent of parentDomains(context.hostname)) Cookies.remove(name, { path, domain: parent });
-      if (domain) Cookies.remove(name, { path, domain });
+      removeCookie(name, path);
+      for (const parent of parentDomains(context.hostname)) removeCookie(name, path, parent);
+      if (domain) removeCookie(name, path, domain);
     },
     get memory() {
       return !!fallback;

@@ -432,6 +432,30 @@ test.describe('outside the US', () => {
     expect(await usp(page)).toEqual({ version: 1, uspString: '1---' });
     expect(await cookie(page, 'usprivacy')).toBeUndefined();
   });
+
+  test('a returning EU visitor on a page whose footer links carry their own text loads samtykke.min.js alone; the links still open the dialogs', async ({ page }) => {
+    const footer = `<footer>
+      <a href="#" data-samtykke-link="do-not-sell">Do not sell my data</a>
+      <a href="#" data-samtykke-link="privacy-choices">Privacy choices</a>
+      <a href="#" data-samtykke-link="preferences">Cookie settings</a>
+    </footer>`;
+    const { site } = await visit(page, { config: EU, body: CONTENT + footer });
+    await call(page, 'rejectAll');
+    site.requests.length = 0;
+    await page.reload();
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(300);
+    const own = site.requests.filter((url) => new URL(url).origin == HTTPS && new URL(url).pathname != '/');
+    expect(own.map((url) => new URL(url).pathname)).toEqual(['/dist/samtykke.min.js']);
+    await expect(page.locator('footer [data-samtykke-status]')).toHaveCount(0);
+    // The signals are there all the same.
+    expect(await gpp(page, 'ping')).toMatchObject({ applicableSections: [-1], gppString: 'DBAA' });
+    expect(await usp(page)).toEqual({ version: 1, uspString: '1---' });
+    await page.locator('footer').getByRole('link', { name: 'Do not sell my data' }).click();
+    await expect(optOutDialog(page)).toBeVisible();
+    expect(chunkRequests(site, UI_CHUNK)).toHaveLength(1);
+    expect(chunkRequests(site, US_CHUNK)).toEqual([]);
+  });
 });
 
 test.describe('GPP events', () => {

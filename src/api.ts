@@ -13,9 +13,12 @@ import { startEffects } from './effects';
 import { loadScript as load } from './gate/load-script';
 import { usePolicy } from './gate/trusted';
 import { report } from './report';
+import { error } from './errors';
 import type { Loaders } from './ui/seam';
 import { withLocale } from './ui/with-locale';
 import { gppSection, visitorRegion } from './core/regime';
+import { REGION_PATTERN } from './config/defaults';
+import { BUILT, BUILT_IN, BUILT_INPUT, US } from './site';
 
 /** Where the page's one consent object lives, shared by every copy of the
  * bundle on the page (a symbol, so it is no named global). */
@@ -28,6 +31,19 @@ export function current(): Consent | undefined {
   return host()?.[INSTANCE];
 }
 
+/** What a page may still say to a per-site build, per request: the
+ * visitor's `region` (from the server or CDN) and `locale`. */
+function pageKeys(config: unknown): { region?: string; locale?: string } {
+  const given = (config && typeof config == 'object' ? config : {}) as Record<string, unknown>;
+  const keys: { region?: string; locale?: string } = {};
+  if (typeof given.region == 'string' && REGION_PATTERN.test(given.region)) keys.region = given.region.toUpperCase();
+  if (typeof given.locale == 'string') keys.locale = given.locale;
+  return keys;
+}
+
+/** The per-site build's config: checked at build time, with the page's own keys. */
+const built = (config: unknown) => ({ config: { ...BUILT!, ...pageKeys(config) }, problems: [] });
+
 /** init() as documented in index.ts; `loaders` is how this entry fetches
  * its chunks. */
 export function init(config: SamtykkeConfig | undefined, loaders: Loaders): Consent {
@@ -38,25 +54,26 @@ export function init(config: SamtykkeConfig | undefined, loaders: Loaders): Cons
   }
   let consent: Consent;
   try {
-    const normalised = normalise(config);
+    const normalised = BUILT_IN ? built(config) : normalise(config);
     let { problems } = normalised;
     // The development bundle says everything zod finds (unknown keys too).
     if (__DEV__) problems = validate(config).problems;
-    for (const problem of problems) report(describe(problem));
+    for (const problem of problems) report(__DEV__ ? describe(problem) : error(1, `${problem.path}: ${problem.message}`));
     const settings = normalised.config;
     usePolicy(settings.trustedTypesPolicy);
     const env = browserEnvironment(settings);
-    const ui = withLocale(loaders, config, report);
-    consent = createConsent(settings, { ...env, loadUi: ui.loadUi, setLocale: ui.setLocale }, config);
+    const input = BUILT_IN ? { ...BUILT_INPUT, ...pageKeys(config) } : config;
+    const ui = withLocale(loaders, input, report);
+    consent = createConsent(settings, { ...env, loadUi: ui.loadUi, setLocale: ui.setLocale }, input);
     if (typeof document != 'undefined') {
-      const section = gppSection(consent.getConsent().regime, visitorRegion(settings, env.timeZone));
-      startEffects(consent, settings, pageNonce(), report, { section, loadUs: loaders.us, input: config, loadLocale: loaders.locale });
+      const section = US ? gppSection(consent.getConsent().regime, visitorRegion(settings, env.timeZone)) : -1;
+      startEffects(consent, settings, pageNonce(), report, { section, loadUs: loaders.us, input, loadLocale: loaders.locale });
     }
-  } catch (error) {
+  } catch (failure) {
     // Unreachable by design; if it happens the page still gets a consent
     // object that allows nothing non-essential.
-    report(`samtykke: could not start (${error}); nothing non-essential is allowed.`);
-    consent = createConsent(normalise({}).config, memoryEnvironment());
+    report(error(3, failure));
+    consent = createConsent(BUILT_IN ? { ...BUILT!, regime: 'opt-in' } : normalise({}).config, memoryEnvironment());
   }
   const page = host();
   if (page) Object.defineProperty(page, INSTANCE, { value: consent, configurable: true });

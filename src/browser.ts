@@ -6,10 +6,11 @@ import { chunkLoader, localeLoader, UI_MODULE, US_MODULE } from './ui/load-chunk
 import { pageNonce } from './environment';
 import type { UiModule } from './ui/seam';
 import type { UsModule } from './signals/us-signals';
+import { UI_FILE, US_FILE } from './site';
 
 boot((script) => {
-  const ui = chunkLoader<UiModule>(script, pageNonce(), 'samtykke.ui.min.js', UI_MODULE);
-  const us = chunkLoader<UsModule>(script, pageNonce(), 'samtykke.us.min.js', US_MODULE);
+  const ui = chunkLoader<UiModule>(script, pageNonce(), UI_FILE, UI_MODULE);
+  const us = chunkLoader<UsModule>(script, pageNonce(), US_FILE, US_MODULE);
   const locale = localeLoader(script, pageNonce());
   return { ui: (config) => ui(config.uiUrl), us: () => us(), locale };
 });

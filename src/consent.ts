@@ -13,6 +13,7 @@ import { consentId } from './storage/consent-id';
 import type { RecordStore } from './storage/store';
 import type { Tabs } from './storage/tabs';
 import type { UiLoader, View } from './ui/seam';
+import { error as problem } from './errors';
 
 /** A read-only picture of the consent state, passed to listeners. */
 export interface ConsentSnapshot {
@@ -93,7 +94,6 @@ export interface Environment {
 }
 
 const freeze = Object.freeze;
-export const BLOCKED = 'samtykke: the browser refused the cookie (blocked, or too big), so the choice holds for this page only.';
 
 /** What a decision allows, as text to compare. By hand, not JSON: a page's
  * broken JSON.stringify must not hide a withdrawal from Google. */
@@ -116,9 +116,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
     if (stored) env.store.write(encode(stored), lifetime(stored, config));
   }
   let decision: Decision = decide(config, stored, env, regime, env.now());
-  const events = emitter<ConsentSnapshot>((error, event) =>
-    env.report(`samtykke: a '${event}' listener threw ${error}`),
-  );
+  const events = emitter<ConsentSnapshot>((error, event) => env.report(problem(6, `${event}: ${error}`)));
 
   function snapshot(): ConsentSnapshot {
     const record = decision.record;
@@ -159,7 +157,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
       gpc: env.gpc,
     });
     if (!env.store.write(encode(next), lifetime(next, config))) {
-      env.report(BLOCKED);
+      env.report(problem(5));
     }
     update(next, true);
     env.tabs?.tell();
@@ -202,7 +200,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
       // The visitor may have chosen while the chunk was on its way.
       .then((ui) => (view != 'banner' || decision.ask) && ui.show(view, api, config, input))
       .catch((error) =>
-        env.report(`samtykke: the consent UI could not be loaded (${error}); nothing non-essential runs until the visitor chooses.`),
+        env.report(problem(7, error)),
       );
   }
 

@@ -13,6 +13,8 @@ import { startGoogleAnalytics } from './gate/google-analytics';
 import { receiptOf, retryReceipt, sendReceipt } from './receipts';
 import { listenForLinks } from './ui/links';
 import { startUsSignals, type UsLoader } from './signals/us-signals';
+import { error } from './errors';
+import { GOOGLE, RECEIPTS, US } from './site';
 
 type Page = Record<string, unknown>;
 
@@ -29,9 +31,9 @@ export function startEffects(
   let update: ((state: ConsentSnapshot) => void) | undefined;
 
   // Consent Mode first: its default must be in the dataLayer before any tag.
-  if (config.consentMode) {
+  if (GOOGLE && config.consentMode) {
     if (page.google_tag_manager) {
-      report('samtykke: Google\'s tag loaded before samtykke, so it missed the Consent Mode default; put samtykke\'s script first.');
+      report(error(10));
     }
     gtag = gtagOf(page, config.consentMode.dataLayer);
     update = startConsentMode(config.consentMode, gtag, before);
@@ -49,13 +51,13 @@ export function startEffects(
     if (config.reloadOnRevoke) location.reload();
   });
 
-  startUsSignals(consent, config, us.section, us.loadUs, report, us.input, us.loadLocale);
+  if (US) startUsSignals(consent, config, us.section, us.loadUs, report, us.input, us.loadLocale);
   startGate(consent, nonce, report);
   listenForLinks(consent);
-  if (config.googleAnalytics) startGoogleAnalytics(config, consent, gtag || gtagOf(page, 'dataLayer'), page, nonce);
+  if (GOOGLE && config.googleAnalytics) startGoogleAnalytics(config, consent, gtag || gtagOf(page, 'dataLayer'), page, nonce);
 
   const receipts = config.receipts;
-  if (receipts) {
+  if (RECEIPTS && receipts) {
     retryReceipt(receipts.url);
     consent.on('consent', (state) => {
       const where = location.origin + location.pathname;

@@ -1,7 +1,9 @@
 // The page as the consent object sees it (see Environment in consent.ts).
 // The only module that reads window, document and navigator for the core.
 import type { CoreConfig } from './config/schema';
-import { BLOCKED, type Environment } from './consent';
+import type { Environment } from './consent';
+import { error } from './errors';
+import { AUTO } from './site';
 import { cookieStore, memoryStore } from './storage/store';
 import { tabs } from './storage/tabs';
 import { readGpc } from './signals/gpc';
@@ -32,7 +34,7 @@ export function memoryEnvironment(): Environment {
 export function browserEnvironment(config: CoreConfig): Environment {
   if (typeof document == 'undefined' || typeof window == 'undefined') return memoryEnvironment();
   const blocked = navigator.cookieEnabled === false;
-  if (blocked) report(BLOCKED);
+  if (blocked) report(error(5));
   return {
     store: blocked
       ? memoryStore()
@@ -46,7 +48,7 @@ export function browserEnvironment(config: CoreConfig): Environment {
     gpc: readGpc(navigator),
     // A browser that blocks cookies keeps each tab's choice to itself.
     tabs: blocked ? undefined : tabs(config.cookie.name),
-    timeZone,
+    timeZone: AUTO ? timeZone : undefined,
     report,
     announce(snapshot) {
       try {

@@ -6,6 +6,8 @@ import { validate } from './config/validate';
 import type { SamtykkeConfig } from './config/schema';
 import type { Loaders } from './ui/seam';
 import { report } from './report';
+import { error } from './errors';
+import { BUILT_IN } from './site';
 
 const CONFIG_ID = 'samtykke-config';
 /** The consent object's methods, forwarded by the global. */
@@ -34,8 +36,8 @@ function fromBlock(): SamtykkeConfig | undefined {
   if (!block) return undefined;
   try {
     return JSON.parse(block.textContent!);
-  } catch (error) {
-    report(`samtykke: #${CONFIG_ID} is not valid JSON (${error}); nothing non-essential is allowed until it is fixed.`);
+  } catch (failure) {
+    report(error(2, failure));
     return {};
   }
 }
@@ -45,9 +47,10 @@ function start(script: HTMLOrSVGScriptElement | null, loaders: Loaders) {
   try {
     const attributes = fromAttributes(script);
     const block = fromBlock();
-    return !!(block || attributes) && !!init({ ...attributes, ...block }, loaders);
-  } catch (error) {
-    report(`samtykke: could not start (${error}); nothing non-essential is allowed.`);
+    // A per-site build carries its config: the page may add its region.
+    return !!(BUILT_IN || block || attributes) && !!init({ ...attributes, ...block }, loaders);
+  } catch (failure) {
+    report(error(3, failure));
     return true;
   }
 }
@@ -77,7 +80,7 @@ export function boot(loaders: (script: HTMLOrSVGScriptElement | null) => Loaders
     // document is parsed. Say so only if nothing started by the load event,
     // as a site may call Samtykke.init() from its own code until then.
     const later = () => current() || start(script, chunks);
-    const check = () => later() || report(`samtykke: no config found; add #${CONFIG_ID} or call Samtykke.init({...}).`);
+    const check = () => later() || report(error(4));
     if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', later);
     if (document.readyState == 'complete') setTimeout(check);
     else addEventListener('load', check);

@@ -34,7 +34,10 @@ export function reader(problems: Problem[]) {
   const fail = (path: string, value: unknown) =>
     void problems.push({
       path,
-      message: `is not valid (got ${shown(value)}), so the safe default is used; samtykke.js or \`npx samtykke validate\` says what it must be`,
+      // Production prints it as error 1, which says the rest.
+      message: __DEV__
+        ? `is not valid (got ${shown(value)}), so the safe default is used; samtykke.js or \`npx samtykke validate\` says what it must be`
+        : `got ${shown(value)}`,
     });
 
   /** `bag[key]` if it passes `ok`; else the fallback, reporting a present but wrong value. */

@@ -1,6 +1,7 @@
 // Which law's model applies: opt-in (GDPR/ePrivacy) or opt-out (US state
 // privacy laws). Pure: the region and time zone are passed in.
 import type { CoreConfig, Regime } from '../config/schema';
+import { AUTO } from '../site';
 
 // EU member states (EL is the EU's own code for Greece), the rest of the EEA,
 // the UK and Switzerland: consent before non-essential storage.
@@ -34,10 +35,10 @@ export function regionFromTimeZone(timeZone: string | undefined): string | undef
 /** The visitor's region: the site's `region`, else, for `regime: "auto"`
  * only, the time-zone hint. */
 export const visitorRegion = (config: CoreConfig, timeZone?: () => string | undefined) =>
-  config.region ?? (config.regime == 'auto' ? regionFromTimeZone(timeZone?.()) : undefined);
+  config.region ?? (AUTO && config.regime == 'auto' ? regionFromTimeZone(timeZone?.()) : undefined);
 
 export function resolveRegime(config: CoreConfig, timeZone?: () => string | undefined): Regime {
-  if (config.regime != 'auto') return config.regime;
+  if (!AUTO || config.regime != 'auto') return config.regime as Regime;
   const region = visitorRegion(config, timeZone);
   return (region == 'EU' ? 'opt-in' : region && regimeForRegion(region)) || config.defaultRegime;
 }

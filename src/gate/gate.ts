@@ -5,6 +5,7 @@
 import type { Consent, ConsentSnapshot } from '../consent';
 import { own } from '../core/record';
 import { activate, isInert } from './activate';
+import { error } from '../errors';
 
 // A service id alone is enough: it names its category through the config.
 export const GATED = '[data-samtykke],[data-samtykke-service]';
@@ -44,7 +45,7 @@ export function startGate(consent: Consent, nonce: string | undefined, report: (
       if (!isInert(element)) {
         seen.add(element);
         // Only what loads or runs something is a leak; a marked <div> is not.
-        if (element.localName == 'script' || element.hasAttribute('src')) report(`samtykke: <${element.localName} data-samtykke> is not inert, so it ran before consent; give a script type="text/plain", other elements data-src or data-href.`);
+        if (element.localName == 'script' || element.hasAttribute('src')) report(error(11, element.localName));
         continue;
       }
       const run = mayRun(element, state);
@@ -59,8 +60,8 @@ export function startGate(consent: Consent, nonce: string | undefined, report: (
       const start = () => {
         try {
           return activate(element, nonce, (live) => void seen.add(live));
-        } catch (error) {
-          report(`samtykke: a gated <${element.localName}> could not be started (${error}).`);
+        } catch (failure) {
+          report(error(12, `<${element.localName}>: ${failure}`));
         }
       };
       const loading = document.readyState == 'loading';
@@ -79,8 +80,8 @@ export function startGate(consent: Consent, nonce: string | undefined, report: (
     for (const record of records) {
       try {
         for (const node of Array.from(record.addedNodes)) if (node.nodeType == 1) scan(node as Element);
-      } catch (error) {
-        report(`samtykke: could not check added elements (${error}); they stay inert.`);
+      } catch (failure) {
+        report(error(13, failure));
       }
     }
   }).observe(document.documentElement, { childList: true, subtree: true });

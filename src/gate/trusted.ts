@@ -5,6 +5,7 @@
 // and never exposed, so no other code can mint trusted values with it. A
 // CSP with a `trusted-types` list must name it (`trustedTypesPolicy`).
 import { report } from '../report';
+import { error } from '../errors';
 
 interface Policy {
   createScript(text: string): unknown;
@@ -31,8 +32,8 @@ function trusted(): Policy | null {
       // Only web URLs load as scripts: never javascript: or data:.
       createScriptURL: (url) => (/^https?:$/.test(new URL(url, location.href).protocol) ? url : ''),
     }) || null;
-  } catch (error) {
-    report(`samtykke: the Trusted Types policy '${name}' was refused (${error}); add it to the CSP's trusted-types or set trustedTypesPolicy.`);
+  } catch (failure) {
+    report(error(14, `'${name}' was refused (${failure})`));
   }
   return policy;
 }

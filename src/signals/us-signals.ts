@@ -9,6 +9,7 @@ import type { startUs } from './us-module';
 import { installGppStub } from './gpp/stub';
 import { startUsPrivacy } from './us-privacy';
 import { LINK_ATTRIBUTE } from '../ui/links';
+import { error as problem } from '../errors';
 
 export interface UsModule {
   startUs: typeof startUs;
@@ -34,16 +35,19 @@ export function startUsSignals(
   const load = () =>
     loadUs()
       .then((us) => us.startUs(page, consent, section, !!config.mspa, input, loadLocale))
-      .catch((error) => report(`samtykke: the US privacy signals could not be loaded (${error}); __gpp answers as a stub.`));
+      .catch((error) => report(problem(8, error)));
   if (section != -1) load();
   else {
     // Elsewhere the chunk only draws the links: needed for a link without
     // text of its own, or to say that a GPC opt-out was honoured. A footer
     // whose links carry their own text costs an EU visitor nothing.
+    // A plain loop: a page's broken Array methods must not throw from here.
     const look = () => {
-      const links = Array.from(document.querySelectorAll(OPT_OUT_LINKS));
+      const links = document.querySelectorAll(OPT_OUT_LINKS);
       const { optedOut, gpc } = consent.getConsent();
-      if (links.some((link) => !link.textContent!.trim() && !link.children.length) || (links.length && optedOut && gpc)) load();
+      let needed = links.length > 0 && optedOut && gpc;
+      for (let i = 0; i < links.length; i++) if (!links[i].textContent!.trim() && !links[i].children.length) needed = true;
+      if (needed) load();
     };
     if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', look);
     else look();

@@ -15,17 +15,21 @@ export function reserveSpace(element: HTMLElement, edge: Edge): () => void {
   const root = document.documentElement;
   const style = root.style;
   const properties = edge == 'top' ? (['scrollPaddingTop', 'paddingTop'] as const) : (['scrollPaddingBottom', 'paddingBottom'] as const);
-  const computed = getComputedStyle(root);
-  const saved = properties.map((property) => [property, style[property], parseFloat(computed[property]) || 0] as const);
+  let saved: (readonly [(typeof properties)[number], string, number])[] | undefined;
+  // Run by the ResizeObserver, after the browser's own layout: reading the
+  // page's padding and the banner's height there forces no extra layout
+  // (reading them while the banner is being shown forced a full-page one).
   const apply = () => {
+    const computed = saved ? undefined : getComputedStyle(root);
+    saved ||= properties.map((property) => [property, style[property], parseFloat(computed![property]) || 0] as const);
     const height = element.getBoundingClientRect().height;
     for (const [property, , own] of saved) style[property] = `${own + height}px`;
   };
   const observer = typeof ResizeObserver == 'function' ? new ResizeObserver(apply) : undefined;
-  observer?.observe(element);
-  apply();
+  if (observer) observer.observe(element);
+  else apply();
   return () => {
     observer?.disconnect();
-    for (const [property, inline] of saved) style[property] = inline;
+    for (const [property, inline] of saved || []) style[property] = inline;
   };
 }

@@ -6,7 +6,8 @@ import type { CoreConfig } from '../config/schema';
 import type { Consent, ConsentSnapshot } from '../consent';
 import type { View } from './seam';
 import { normaliseUi } from '../config/normalise-ui';
-import { describe } from '../config/problem';
+import { error } from '../errors';
+import { UI_INPUT } from '../site';
 import { report, warn } from '../report';
 import english from '../../locales/en.json';
 import { layer, type Strings } from './strings';
@@ -46,9 +47,10 @@ export function setLocale(locale: Locale) {
 }
 
 function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Locale) {
-  const read = normaliseUi(input);
+  // A per-site build carries the site's config in this chunk.
+  const read = normaliseUi(UI_INPUT ?? input);
   // The development bundle has said all of this already, from the schema.
-  if (!__DEV__) for (const problem of read.problems) report(describe(problem));
+  if (!__DEV__) for (const problem of read.problems) report(error(1, `${problem.path}: ${problem.message}`));
   const { texts = {} } = read.config;
   let t: Strings;
   let config = read.config;

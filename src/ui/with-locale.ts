@@ -5,6 +5,7 @@
 import type { Loaders, UiLoader, UiModule } from './seam';
 import { LOCALES, shippedStrings, type Locale } from './locales';
 import { pickLocale, visitorLocale } from './locale';
+import { error as problem } from '../errors';
 
 export function withLocale(loaders: Loaders, input: unknown, report: (message: string) => void) {
   let locale: Promise<Locale> | undefined;
@@ -12,7 +13,7 @@ export function withLocale(loaders: Loaders, input: unknown, report: (message: s
   const load = (code: string): Promise<Locale> =>
     shippedStrings(code, loaders.locale).then(
       (strings) => ({ code, strings }),
-      (error) => (report(`samtykke: the ${code} strings could not be loaded (${error}); English is shown.`), { code: 'en' }),
+      (error) => (report(problem(9, `${code}: ${error}`)), { code: 'en' }),
     );
   const loadUi: UiLoader = (config) => {
     locale ||= load(visitorLocale(input, LOCALES));

@@ -6,7 +6,10 @@
 // without consent, and at most one clear console message per problem.
 import { expect, test, type Page } from '@playwright/test';
 import { HTTPS, pageWith, serve, type Site } from './site';
-import { BLOCKED } from '../../src/consent';
+import { shortError } from '../../src/errors';
+
+/** What the production bundle says when the cookie is refused. */
+const BLOCKED = shortError(5);
 import { encode } from '../../src/storage/codec';
 import type { ConsentRecord } from '../../src/core/record';
 
@@ -135,7 +138,7 @@ async function fault(page: Page, path: string, mode: 'serve' | '404' | 'hang' | 
 }
 
 const UI_CHUNK = '/dist/samtykke.ui.min.js';
-const UI_FAILED = `samtykke: the consent UI could not be loaded (${HTTPS}/dist/samtykke.ui.min.js did not load); nothing non-essential runs until the visitor chooses.`;
+const UI_FAILED = shortError(7, `${HTTPS}/dist/samtykke.ui.min.js did not load`);
 
 test.describe('the UI chunk fails', () => {
   for (const retry of ['a click on a preferences link', 'Samtykke.showPreferences()'] as const) {
@@ -217,7 +220,7 @@ test.describe('the UI chunk fails', () => {
 });
 
 const DA_CHUNK = '/dist/locales/da.js';
-const DA_FAILED = `samtykke: the da strings could not be loaded (${HTTPS}/dist/locales/da.js did not load); English is shown.`;
+const DA_FAILED = shortError(9, `da: ${HTTPS}/dist/locales/da.js did not load`);
 
 test.describe('a language chunk fails', () => {
   test('404: the banner is shown in English with one message; setLocale() fetches it again once it is back', async ({ page }) => {

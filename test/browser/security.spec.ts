@@ -543,7 +543,8 @@ test.describe('URLs: only http(s) and root-relative ones become links', () => {
     await openAllDetails(preferences);
     expect(await hrefs(preferences)).toEqual(ACCEPTED);
     expect(log.errors).toHaveLength(REFUSED.length);
-    REFUSED.forEach((url, i) => expect(log.errors[i]).toContain(`categories.analytics.services.s${i}.privacyPolicyUrl is not valid`));
+    // Error 1 (a config value is not valid) names the path.
+    REFUSED.forEach((url, i) => expect(log.errors[i]).toContain(`error 1 (categories.analytics.services.s${i}.privacyPolicyUrl: got`));
     await expectInert(page, site, 'service URLs');
     expect(log.exceptions).toEqual([]);
   });
@@ -568,7 +569,7 @@ test.describe('URLs: only http(s) and root-relative ones become links', () => {
       await expect(optOutDialog(page)).toBeVisible();
       expect(await hrefs(optOutDialog(page)), JSON.stringify(url)).toEqual(refused ? [] : [url]);
       if (refused) {
-        const expected = ['privacyPolicyUrl is not valid', ...(i == 0 ? ['uiUrl is not valid', 'receipts.url is not valid'] : [])];
+        const expected = ['error 1 (privacyPolicyUrl: got', ...(i == 0 ? ['error 1 (uiUrl: got', 'error 1 (receipts.url: got'] : [])];
         expect(log.errors.map((e) => expected.find((x) => e.includes(x)) ?? e).sort(), JSON.stringify(url)).toEqual(expected.sort());
         expect(log.warnings, JSON.stringify(url)).toEqual(['samtykke: privacyPolicyUrl is not set, so the banner cannot link to the privacy policy.']);
       } else {
@@ -606,7 +607,8 @@ test.describe('the config block', () => {
     expect(await page.evaluate(() => (window as any).Samtykke.allowed('analytics'))).toBe(false);
     expect(await page.evaluate(() => (window as any).__gated)).toBeUndefined();
     expect(log.errors).toHaveLength(1);
-    expect(log.errors[0]).toMatch(/^samtykke: #samtykke-config is not valid JSON \(SyntaxError: .*\); nothing non-essential is allowed until it is fixed\.$/);
+    // Error 2: the config block is not valid JSON (the README's "Errors" says what to do).
+    expect(log.errors[0]).toMatch(/^samtykke: error 2 \(SyntaxError: .*\); see https:\/\/www\.npmjs\.com\/package\/samtykke#errors$/);
     expect(log.exceptions).toEqual([]);
     await expectInert(page, site, 'broken block');
   });

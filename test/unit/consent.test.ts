@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BLOCKED } from '../../src/consent';
+import { error } from '../../src/errors';
+
+const BLOCKED = error(5);
 import { DAY, START, start } from './helpers';
 import { decode, encode } from '../../src/storage/codec';
 import type { UiModule } from '../../src/ui/seam';

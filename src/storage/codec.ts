@@ -5,8 +5,8 @@
 //   1.0.toupc0.V1StGXR8_Z5jdHi6B-myTw.0.preferences:0|analytics:1|marketing:0..9myxga
 //
 // Numbers are base 36; flags: 1 = opted out of sale/sharing, 2 = GPC seen;
-// choices are `id:1|id:0`. Every character is a cookie-octet that js-cookie
-// leaves unescaped, so the value is stored as written.
+// choices are `id:1|id:0`. Every character is a cookie-octet (RFC 6265), so
+// the value is stored as written, with no escaping (storage/cookie.ts).
 //
 // <check> is a hash of everything before it. Without it a value cut short at
 // an entry boundary would still parse, and a dropped `hotjar:0` would grant

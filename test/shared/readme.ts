@@ -37,6 +37,7 @@ export const CLAIMS: { lang: string; phrase: string; by: 'unit' | 'browser'; spe
   { lang: 'sh', phrase: 'npm install && npm start', by: 'unit' },
   { lang: 'sh', phrase: 'npm install samtykke', by: 'unit' },
   { lang: 'sh', phrase: 'npx samtykke validate', by: 'unit' },
+  { lang: 'sh', phrase: 'npx samtykke build', by: 'unit' },
   { lang: '', phrase: 'is not a samtykke option', by: 'unit' },
   { lang: '', phrase: 'src/index.ts ', by: 'unit' },
   { lang: 'ts', phrase: "from 'samtykke'", by: 'unit' },

@@ -82,6 +82,20 @@ describe('shell snippets', () => {
     expect(claim('sh', 'npm install samtykke').code.trim()).toBe(`npm install ${pkg.name}`);
   });
 
+  it('builds a site bundle with the CLI, as written', () => {
+    const [install, command] = claim('sh', 'npx samtykke build').code.trim().split('\n');
+    // The tools it names are the ones bin/build.mjs imports, and optional peers of the package.
+    for (const name of install.split(/\s+/).slice(3).filter((word) => word != pkg.name)) expect(pkg.peerDependencies).toHaveProperty(name);
+    const [bin, verb, file, flag, out] = command.replace(/^npx /, '').split(/\s+/);
+    expect([verb, flag]).toEqual(['build', '--out']);
+    const dir = mkdtempSync(join(tmpdir(), 'samtykke-readme-build-'));
+    writeFileSync(join(dir, file), JSON.stringify({ googleAnalytics: { id: 'G-ABC123XYZ' } }));
+    const result = spawnSync(process.execPath, [join(ROOT, pkg.bin[bin]), verb, file, flag, out], { cwd: dir, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    for (const name of ['consent.js', 'consent.ui.js', 'locales']) expect(existsSync(join(dir, 'public', name))).toBe(true);
+  }, 60_000);
+
   it('validates a config file and a page with the CLI, as written', () => {
     if (!existsSync(join(ROOT, 'dist/esm/index.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
     const [bin, ...args] = claim('sh', 'npx samtykke validate').code.trim().replace(/^npx /, '').split(/\s+/);

@@ -29,6 +29,8 @@ export const FIGURES = [
   { key: 'firstBytes', label: 'first visit: bytes loaded (gzip)' },
   { key: 'firstRequests', label: 'first visit: requests' },
   { key: 'returningBytes', label: 'returning visit: bytes loaded (gzip)' },
+  { key: 'linksBytes', label: 'returning visit with footer links: bytes loaded (gzip)' },
+  { key: 'linksRequests', label: 'returning visit with footer links: requests' },
   { key: 'bannerMs', label: 'banner visible (ms from navigation)' },
   { key: 'scriptMs', label: 'first visit: main-thread script (ms)' },
   { key: 'longTaskMs', label: 'first visit: long tasks (ms)' },
@@ -53,7 +55,8 @@ try {
     for (let run = 0; run < runs; run++) {
       for (const sdk of sdks) {
         try {
-          raw[sdk.id].push(await measureRun(browser, `${server.url}${sdk.id}.html`, sdk, throttle));
+          const linksUrl = sdk.links ? `${server.url}${sdk.id}.links.html` : undefined;
+          raw[sdk.id].push(await measureRun(browser, `${server.url}${sdk.id}.html`, sdk, throttle, linksUrl));
         } catch (error) {
           failures.push(`${sdk.name}, ${throttle}× CPU, run ${run + 1}: ${error.message.split('\n')[0]}`);
         }
@@ -66,7 +69,7 @@ try {
       for (const { key } of FIGURES) {
         stats[key] = summary(samples.map((s) => (key == 'firstRequests' ? s.firstFiles.length : s[key])));
       }
-      stats.files = samples[0] ? { first: samples[0].firstFiles, returning: samples[0].returningFiles } : null;
+      stats.files = samples[0] ? { first: samples[0].firstFiles, returning: samples[0].returningFiles, links: samples[0].linksFiles ?? null } : null;
       stats.bannerOnReturn = samples.some((s) => s.returningBanner);
       results[throttle][sdk.id] = stats;
     }

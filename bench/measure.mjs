@@ -1,10 +1,12 @@
 // One benchmark run of one SDK: a first visit (banner, bytes, script time,
 // long tasks, layout shift, anything gated requested early), a click on
 // Accept all (time to the gated tag's request), and a returning visit (time
-// to the gated tag's request, bytes). Times come from the page's own clock
-// (performance.now(), zero at navigation start), so the harness's latency
-// does not count.
-import { readFileSync } from 'node:fs';
+// to the gated tag's request, bytes), then, for an SDK with footer links,
+// a returning visit to the same page with those links (bytes and every
+// request of the SDK's own files, so a chunk fetched there shows). Times
+// come from the page's own clock (performance.now(), zero at navigation
+// start), so the harness's latency does not count.
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve, sep } from 'node:path';
 
@@ -22,9 +24,10 @@ const WATCH = `(() => {
 })();`;
 
 const gzipCache = new Map();
-/** gzip -9 bytes of an SDK file, as a server with compression would send it. */
+/** gzip -9 bytes of an SDK file, as a server with compression would send it
+ * (0 for a file that is not there: its request still counts). */
 function gzipBytes(path) {
-  if (!gzipCache.has(path)) gzipCache.set(path, gzipSync(readFileSync(path), { level: 9 }).length);
+  if (!gzipCache.has(path)) gzipCache.set(path, existsSync(path) ? gzipSync(readFileSync(path), { level: 9 }).length : 0);
   return gzipCache.get(path);
 }
 
@@ -69,7 +72,8 @@ async function tagRequestAt(page) {
   return handle.jsonValue();
 }
 
-export async function measureRun(browser, url, sdk, throttle) {
+/** linksUrl: the page with the SDK's footer links, or undefined for none. */
+export async function measureRun(browser, url, sdk, throttle, linksUrl) {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
   let phase = 'before consent';
   const gated = [];
@@ -113,12 +117,29 @@ export async function measureRun(browser, url, sdk, throttle) {
     const returningScript = await scriptMs(again.cdp);
     const returningBanner = await again.page.evaluate(() => window.__bench.banner);
     const returningBytes = bytesOf(again.files, sdk.dir);
+    await again.page.close();
+
+    // Returning visit to the page with footer links: the same stored choice.
+    let links = null;
+    if (linksUrl) {
+      const linked = await openPage(context, sdk, throttle);
+      await linked.page.goto(linksUrl, { waitUntil: 'load' });
+      await tagRequestAt(linked.page);
+      // Long enough for a chunk the links might pull in to be asked for.
+      await linked.page.waitForTimeout(500);
+      const bytes = bytesOf(linked.files, sdk.dir);
+      // Every request, repeats included: a file fetched twice is a regression too.
+      links = { bytes: bytes.total, requests: linked.files.length, files: bytes.files };
+    }
 
     return {
       firstBytes: firstBytes.total,
       firstFiles: firstBytes.files,
       returningBytes: returningBytes.total,
       returningFiles: returningBytes.files,
+      linksBytes: links?.bytes,
+      linksRequests: links?.requests,
+      linksFiles: links?.files,
       bannerMs: seen.banner,
       scriptMs: firstScript,
       longTaskMs: seen.longTaskMs,

@@ -4,6 +4,7 @@
 //   --runs N       runs per SDK and CPU setting (default 9)
 //   --only a,b     only these SDK ids (samtykke is always included)
 //   --readme       also replace the table in README.md's Performance section
+//   --no-bundlers  leave out the bundler bench (bench/bundlers.mjs)
 import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -14,9 +15,10 @@ import { startBenchServer } from './server.mjs';
 import { measureRun } from './measure.mjs';
 import { scalePage, measureScale, ELEMENTS, SERVICES } from './scale.mjs';
 import { summary, table } from './stats.mjs';
+import { measureBundlers } from './bundlers.mjs';
 
 const { values: options } = parseArgs({
-  options: { runs: { type: 'string', default: '9' }, only: { type: 'string' }, readme: { type: 'boolean', default: false } },
+  options: { runs: { type: 'string', default: '9' }, only: { type: 'string' }, readme: { type: 'boolean', default: false }, 'no-bundlers': { type: 'boolean', default: false } },
 });
 const runs = Number(options.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number of at least 1, not ${options.runs}`);
@@ -29,6 +31,8 @@ export const FIGURES = [
   { key: 'firstBytes', label: 'first visit: bytes loaded (gzip)' },
   { key: 'firstRequests', label: 'first visit: requests' },
   { key: 'returningBytes', label: 'returning visit: bytes loaded (gzip)' },
+  { key: 'linksBytes', label: 'returning visit with footer links: bytes loaded (gzip)' },
+  { key: 'linksRequests', label: 'returning visit with footer links: requests' },
   { key: 'bannerMs', label: 'banner visible (ms from navigation)' },
   { key: 'scriptMs', label: 'first visit: main-thread script (ms)' },
   { key: 'longTaskMs', label: 'first visit: long tasks (ms)' },
@@ -53,7 +57,8 @@ try {
     for (let run = 0; run < runs; run++) {
       for (const sdk of sdks) {
         try {
-          raw[sdk.id].push(await measureRun(browser, `${server.url}${sdk.id}.html`, sdk, throttle));
+          const linksUrl = sdk.links ? `${server.url}${sdk.id}.links.html` : undefined;
+          raw[sdk.id].push(await measureRun(browser, `${server.url}${sdk.id}.html`, sdk, throttle, linksUrl));
         } catch (error) {
           failures.push(`${sdk.name}, ${throttle}× CPU, run ${run + 1}: ${error.message.split('\n')[0]}`);
         }
@@ -66,7 +71,7 @@ try {
       for (const { key } of FIGURES) {
         stats[key] = summary(samples.map((s) => (key == 'firstRequests' ? s.firstFiles.length : s[key])));
       }
-      stats.files = samples[0] ? { first: samples[0].firstFiles, returning: samples[0].returningFiles } : null;
+      stats.files = samples[0] ? { first: samples[0].firstFiles, returning: samples[0].returningFiles, links: samples[0].linksFiles ?? null } : null;
       stats.bannerOnReturn = samples.some((s) => s.returningBanner);
       results[throttle][sdk.id] = stats;
     }
@@ -77,6 +82,10 @@ try {
     for (let run = 0; run < Math.min(runs, 3); run++) samples.push(await measureScale(browser, `${server.url}scale.html`, throttle));
     scale.push({ throttle, initMs: summary(samples.map((s) => s.initMs)), activateMs: summary(samples.map((s) => s.activateMs)) });
   }
+
+  // The ESM path: the packed package in an app built by Vite, webpack, esbuild.
+  const bundlers = options['no-bundlers'] ? null : await measureBundlers(browser);
+  for (const row of bundlers?.rows ?? []) if (row.error) failures.push(`bundler bench, ${row.name}: ${row.error}`);
 
   const version = (await browser.version?.()) ?? browser.version();
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${version}`;
@@ -96,6 +105,7 @@ try {
     '| CPU | start (ms) | Accept all → all switched on (ms) |',
     '| --- | ---: | ---: |',
     ...scale.map((s) => `| ${s.throttle}× | ${s.initMs.median.toFixed(1)} | ${s.activateMs.median.toFixed(0)} |`),
+    ...(bundlers ? ['', bundlers.markdown] : []),
   ];
   const markdown = lines.join('\n');
   console.log(markdown);
@@ -107,7 +117,7 @@ try {
   console.log(`\nbench: ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
   mkdirSync(new URL('results', import.meta.url), { recursive: true });
-  writeFileSync(new URL('results/latest.json', import.meta.url), JSON.stringify({ date, machine, runs, sdks: sdks.map(({ id, name, version }) => ({ id, name, version })), figures: FIGURES, results, scale, failures }, null, 2));
+  writeFileSync(new URL('results/latest.json', import.meta.url), JSON.stringify({ date, machine, runs, sdks: sdks.map(({ id, name, version }) => ({ id, name, version })), figures: FIGURES, results, scale, bundlers: bundlers?.rows ?? null, failures }, null, 2));
   if (options.readme) {
     const path = new URL('../README.md', import.meta.url);
     const readme = readFileSync(path, 'utf8');

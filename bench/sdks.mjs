@@ -14,7 +14,8 @@ export const GA = 'https://www.googletagmanager.com/gtag/js?id=G-BENCH';
  * name: shown in the table; dir: where /sdk/<id>/<file> is read from;
  * head/body: markup for the page; banner: an expression true once the
  * banner is on screen (run in the page); accept: a Playwright selector for
- * its Accept all button.
+ * its Accept all button; links: footer links for the "returning visit with
+ * footer links" rows (null: the SDK has no such link, the rows show "–").
  */
 export const SDKS = [
   {
@@ -27,6 +28,9 @@ export const SDKS = [
     gated: `<script type="text/plain" data-samtykke="analytics" src="${GA}" async></script>`,
     banner: `(() => { const s = document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('.banner'); return !!s && s.getBoundingClientRect().height > 0; })()`,
     accept: 'samtykke-ui >> role=button[name="Accept all"]',
+    // Both carry their own text, as a site that words its own footer would.
+    links: `<a href="#" data-samtykke-link="do-not-sell">Do not sell my data</a>
+<a href="#" data-samtykke-link="preferences">Cookie settings</a>`,
   },
   {
     id: 'vanilla-cookieconsent',
@@ -66,6 +70,7 @@ CookieConsent.run({
 </script>`,
     banner: `(() => { const s = document.querySelector('#cc-main .cm'); return !!s && s.getBoundingClientRect().height > 0 && getComputedStyle(s).visibility != 'hidden' && +getComputedStyle(s).opacity > 0; })()`,
     accept: '#cc-main .cm >> role=button[name="Accept all"]',
+    links: `<a href="#" data-cc="show-preferencesModal">Cookie settings</a>`,
   },
   {
     id: 'osano',
@@ -86,6 +91,8 @@ window.cookieconsent.initialise({
 </script>`,
     banner: `(() => { const s = document.querySelector('.cc-window'); return !!s && s.getBoundingClientRect().height > 0 && !s.classList.contains('cc-invisible') && getComputedStyle(s).display != 'none'; })()`,
     accept: '.cc-window .cc-allow',
+    // Its only way back to the choice is its own floating revoke tab.
+    links: null,
   },
   {
     id: 'klaro',
@@ -106,6 +113,7 @@ var klaroConfig = {
     gated: `<script type="text/plain" data-type="text/javascript" data-name="google-analytics" data-src="${GA}"></script>`,
     banner: `(() => { const s = document.querySelector('.klaro .cookie-notice'); return !!s && s.getBoundingClientRect().height > 0; })()`,
     accept: '.klaro .cookie-notice .cm-btn-success',
+    links: `<a href="#" onclick="klaro.show(); return false">Cookie settings</a>`,
   },
   {
     id: 'tarteaucitron',
@@ -123,5 +131,6 @@ tarteaucitron.user.gtagUa = 'G-BENCH';
 </script>`,
     banner: `(() => { const s = document.querySelector('#tarteaucitronAlertBig'); return !!s && s.getBoundingClientRect().height > 0 && getComputedStyle(s).display != 'none'; })()`,
     accept: '#tarteaucitronPersonalize2',
+    links: `<a href="#" onclick="tarteaucitron.userInterface.openPanel(); return false">Cookie settings</a>`,
   },
 ];

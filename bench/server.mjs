@@ -12,9 +12,10 @@ export function startBenchServer(sdks, pages = {}) {
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url, 'http://localhost');
     response.setHeader('Cache-Control', 'no-store');
-    const page = pathname.match(/^\/([\w-]+)\.html$/);
-    const sdk = page && sdks.find((s) => s.id == page[1]);
-    if (sdk) return void response.end(articlePage(sdk));
+    // /<id>.html, and /<id>.links.html with the SDK's footer links.
+    const page = pathname.match(/^\/([\w-]+?)(\.links)?\.html$/);
+    const sdk = page && sdks.find((s) => s.id == page[1] && (!page[2] || s.links));
+    if (sdk) return void response.end(articlePage(sdk, { links: !!page[2] }));
     if (pages[pathname]) {
       response.setHeader('Content-Type', 'text/html');
       return void response.end(pages[pathname]());

@@ -37,7 +37,9 @@ export function startGate(consent: Consent, nonce: string | undefined, report: (
   let chain: Promise<unknown> = Promise.resolve();
 
   function scan(root: Element | Document) {
-    const state = consent.getConsent();
+    // The snapshot only once something is found: the observer scans every
+    // element the parser adds, and most hold nothing gated.
+    let state: ConsentSnapshot | undefined;
     const found = Array.from(root.querySelectorAll(GATED));
     if ((root as Element).matches?.(GATED)) found.unshift(root as Element);
     for (const element of found) {
@@ -48,7 +50,7 @@ export function startGate(consent: Consent, nonce: string | undefined, report: (
         if (element.localName == 'script' || element.hasAttribute('src')) report(error(11, element.localName));
         continue;
       }
-      const run = mayRun(element, state);
+      const run = mayRun(element, (state ||= consent.getConsent()));
       if (__DEV__ && run === undefined) {
         const attribute = element.hasAttribute('data-samtykke-service') ? 'data-samtykke-service' : 'data-samtykke';
         report(`samtykke: ${attribute}="${element.getAttribute(attribute)}" names no category or service in the config, so it never runs.`);

@@ -21,7 +21,9 @@ export function chunkLoader<T>(script: HTMLOrSVGScriptElement | null, nonce: str
     (loading ||= new Promise<T>((resolve, reject) => {
       const page = window as unknown as Page;
       const href = new URL(url || file, url ? location.href : base).href;
-      const loaded = () => (page[key] ? resolve(page[key] as T) : reject(`${href} is not a samtykke chunk`));
+      // In a task of its own: what the chunk does next (the banner's first
+      // render) then runs apart from its evaluation, not in one long task.
+      const loaded = () => setTimeout(() => (page[key] ? resolve(page[key] as T) : reject(`${href} is not a samtykke chunk`)));
       if (page[key]) return loaded();
       const tag = document.createElement('script');
       const n = attempt++;

@@ -27,6 +27,8 @@ describe('chunkLoader', () => {
     expect(tags()).toHaveLength(2);
     (window as any)[key] = 'the ui';
     document.head.querySelectorAll('script')[1].dispatchEvent(new Event('load'));
+    // Handed over in a task of its own, apart from the chunk's evaluation.
+    await vi.advanceTimersByTimeAsync(0);
     await expect(second).resolves.toBe('the ui');
     delete (window as any)[key];
   });

@@ -13,6 +13,7 @@ import { startGoogleAnalytics } from './gate/google-analytics';
 import { receiptOf, retryReceipt, sendReceipt } from './receipts';
 import { listenForLinks } from './ui/links';
 import { startUsSignals, type UsLoader } from './signals/us-signals';
+import type { Loaders } from './ui/seam';
 
 type Page = Record<string, unknown>;
 
@@ -21,7 +22,7 @@ export function startEffects(
   config: CoreConfig,
   nonce: string | undefined,
   report: (message: string) => void,
-  us: { section: number; loadUs: UsLoader; input: unknown; loadLocale: (code: string) => Promise<Record<string, string>> },
+  us: { section: number; loadUs: UsLoader; input: unknown; loadLocale: Loaders['locale'] },
 ) {
   const page = window as unknown as Page;
   let before = consent.getConsent();

@@ -216,8 +216,8 @@ test.describe('the UI chunk fails', () => {
   });
 });
 
-const DA_CHUNK = '/dist/locales/da.js';
-const DA_FAILED = `samtykke: the da strings could not be loaded (${HTTPS}/dist/locales/da.js did not load); English is shown.`;
+const DA_CHUNK = '/dist/locales/da.banner.js';
+const DA_FAILED = `samtykke: the da strings could not be loaded (${HTTPS}/dist/locales/da.banner.js did not load); English is shown.`;
 
 test.describe('a language chunk fails', () => {
   test('404: the banner is shown in English with one message; setLocale() fetches it again once it is back', async ({ page }) => {

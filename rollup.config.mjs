@@ -16,6 +16,7 @@ import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
 import { withoutHtmlSinks } from './scripts/html-sinks.mjs';
+import { split } from './scripts/locale-parts.mjs';
 
 const dev = (value) => replace({ preventAssignment: true, values: { __DEV__: String(value) } });
 
@@ -52,7 +53,8 @@ function raw() {
 
 /** `samtykke:locales`: the languages built into samtykke.full.min.js and
  * samtykke.js, chosen with SAMTYKKE_LOCALES=da,sv,nb (default: none; every
- * other language is fetched from locales/ beside the bundle). */
+ * other language is fetched from locales/ beside the bundle), each as its
+ * parts' arrays, as the files in dist/locales/ hold them. */
 export function embeddedLocales(codes = (process.env.SAMTYKKE_LOCALES || '').split(',').filter(Boolean)) {
   const ID = 'samtykke:locales';
   return {
@@ -61,7 +63,7 @@ export function embeddedLocales(codes = (process.env.SAMTYKKE_LOCALES || '').spl
     load(id) {
       if (id != ID) return null;
       const locales = {};
-      for (const code of codes) locales[code] = JSON.parse(readFileSync(new URL(`locales/${code}.json`, import.meta.url), 'utf8'));
+      for (const code of codes) locales[code] = split(JSON.parse(readFileSync(new URL(`locales/${code}.json`, import.meta.url), 'utf8')));
       return `export default ${JSON.stringify(locales)};`;
     },
   };

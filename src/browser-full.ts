@@ -8,6 +8,7 @@ import { setLocale, show } from './ui/ui';
 import { startUs } from './signals/us-module';
 import embedded from 'samtykke:locales';
 import { own } from './core/record';
+import type { Loaders } from './ui/seam';
 
 const ui = Promise.resolve({ show, setLocale });
 const us = Promise.resolve({ startUs });
@@ -15,6 +16,6 @@ boot((script) => {
   // Languages built in with SAMTYKKE_LOCALES are at hand; the others are
   // fetched from beside this file.
   const fetch = localeLoader(script, pageNonce());
-  const locale = (code: string) => (own(embedded, code) ? Promise.resolve(embedded[code]) : fetch(code));
+  const locale: Loaders['locale'] = (code, part) => (own(embedded, code) ? Promise.resolve(embedded[code][part]) : fetch(code, part));
   return { ui: () => ui, us: () => us, locale };
 });

@@ -1,6 +1,6 @@
 // The entry of dist/samtykke.min.js: the core only. The banner's code and
 // the full GPP API are fetched from beside it, and only when needed; so is
-// the visitor's language (locales/<code>.js).
+// the parts of the visitor's language (locales/<code>.<part>.js).
 import { boot } from './script-tag';
 import { chunkLoader, localeLoader, UI_MODULE, US_MODULE } from './ui/load-chunk';
 import { pageNonce } from './environment';

@@ -193,10 +193,10 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
   // GPC is an opt-out this browser must keep even if a later visit lacks it.
   if (env.gpc && !(stored?.optedOut && stored.gpc)) record({});
 
-  /** Fetches the UI chunk (once) and shows `view`. A failure of either is
-   * reported, never thrown into the page. */
+  /** Fetches the UI chunk (once), and the strings `view` needs, and shows
+   * `view`. A failure of either is reported, never thrown into the page. */
   function show(view: View) {
-    env.loadUi?.(config)
+    env.loadUi?.(config, view)
       // The visitor may have chosen while the chunk was on its way.
       .then((ui) => (view != 'banner' || decision.ask) && ui.show(view, api, config, input))
       .catch((error) =>

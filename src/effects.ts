@@ -15,6 +15,7 @@ import { listenForLinks } from './ui/links';
 import { startUsSignals, type UsLoader } from './signals/us-signals';
 import { error } from './errors';
 import { GOOGLE, RECEIPTS, US } from './site';
+import type { Loaders } from './ui/seam';
 
 type Page = Record<string, unknown>;
 
@@ -23,7 +24,7 @@ export function startEffects(
   config: CoreConfig,
   nonce: string | undefined,
   report: (message: string) => void,
-  us: { section: number; loadUs: UsLoader; input: unknown; loadLocale: (code: string) => Promise<Record<string, string>> },
+  us: { section: number; loadUs: UsLoader; input: unknown; loadLocale: Loaders['locale'] },
 ) {
   const page = window as unknown as Page;
   let before = consent.getConsent();

@@ -8,8 +8,9 @@ declare module '*?raw' {
   export default text;
 }
 
-/** The languages built into the one-file bundles (rollup.config.mjs). */
+/** The languages built into the one-file bundles (rollup.config.mjs): by
+ * code, then part, the part's strings in key order (locale-parts.ts). */
 declare module 'samtykke:locales' {
-  const locales: Record<string, Record<string, string>>;
+  const locales: Record<string, Record<'banner' | 'preferences' | 'opt-out', (string | null)[]>>;
   export default locales;
 }

@@ -16,8 +16,9 @@ export function init(config?: SamtykkeConfig): Consent {
   return start(config, {
     ui: () => import('./ui/ui'),
     us: () => import('./signals/us-module'),
-    // dist/esm/locales/<code>.js, one module per language (bundlers split them).
-    locale: (code) => import(`./locales/${code}.js`).then((module) => module.default),
+    // dist/esm/locales/<code>.<part>.js, one module per language and part
+    // (bundlers split them; see locale-parts.ts).
+    locale: (code, part) => import(`./locales/${code}.${part}.js`).then((module) => module.default),
   });
 }
 

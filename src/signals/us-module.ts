@@ -1,12 +1,16 @@
 // What the US chunk (samtykke.us.min.js) does once loaded: the full GPP API
 // where a US law applies, and the statutory opt-out links' text and status,
-// in the visitor's language (its file is fetched like the banner's).
+// in the visitor's language (the `banner` part of its file, fetched like the
+// banner's: the link texts are in it).
 import type { Consent } from '../consent';
 import english from '../../locales/en.json';
 import { startGpp } from './gpp/api';
 import { drawOptOutLinks } from './opt-out-links';
 import { visitorLocale } from '../ui/locale';
-import { LOCALES, shippedStrings, type Strings } from '../ui/locales';
+import { LOCALES, shippedPart, type Strings } from '../ui/locales';
+import { decode } from '../ui/locale-parts';
+import KEYS from '../ui/locale-parts.json';
+import type { Loaders } from '../ui/seam';
 
 type Page = Window & Record<string, any>;
 type Texts = Record<string, Record<string, unknown>>;
@@ -34,11 +38,11 @@ export function startUs(
   section: number,
   mspa: boolean,
   input: unknown,
-  loadLocale: (code: string) => Promise<Strings>,
+  loadLocale: Loaders['locale'],
 ) {
   if (section != -1) startGpp(page, consent, section, mspa);
   const code = visitorLocale(input, LOCALES);
-  shippedStrings(code, loadLocale)
+  shippedPart(code, 'banner', loadLocale)
     .catch(() => undefined)
-    .then((strings) => drawOptOutLinks(consent, linkTexts(input, code, strings)));
+    .then((values) => drawOptOutLinks(consent, linkTexts(input, code, values && decode(KEYS.banner, values))));
 }

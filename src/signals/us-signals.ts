@@ -6,6 +6,7 @@
 import type { CoreConfig } from '../config/schema';
 import type { Consent } from '../consent';
 import type { startUs } from './us-module';
+import type { Loaders } from '../ui/seam';
 import { installGppStub } from './gpp/stub';
 import { startUsPrivacy } from './us-privacy';
 import { LINK_ATTRIBUTE } from '../ui/links';
@@ -27,7 +28,7 @@ export function startUsSignals(
   loadUs: UsLoader,
   report: (message: string) => void,
   input: unknown,
-  loadLocale: (code: string) => Promise<Record<string, string>>,
+  loadLocale: Loaders['locale'],
 ) {
   const page = window as unknown as Window & Record<string, any>;
   installGppStub(page, section);

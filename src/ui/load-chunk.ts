@@ -3,6 +3,7 @@
 // to samtykke.min.js, or from a URL the config gives, and handed over
 // through a symbol on window, so no chunk defines a named global.
 import { scriptUrl } from '../gate/trusted';
+import type { Part, Values } from './locale-parts';
 
 export const UI_MODULE = Symbol.for('samtykke.ui');
 export const US_MODULE = Symbol.for('samtykke.us');
@@ -42,9 +43,12 @@ export function chunkLoader<T>(script: HTMLOrSVGScriptElement | null, nonce: str
     }));
 }
 
-/** locales/<code>.js beside the bundle, one loader per language. */
+/** locales/<code>.<part>.js beside the bundle, one loader per language and
+ * part (see locale-parts.ts). */
 export function localeLoader(script: HTMLOrSVGScriptElement | null, nonce: string | undefined) {
-  const loaders: Record<string, () => Promise<Record<string, string>>> = {};
-  return (code: string) =>
-    (loaders[code] ||= chunkLoader<Record<string, string>>(script, nonce, `locales/${code}.js`, Symbol.for(`samtykke.locale.${code}`)))();
+  const loaders: Record<string, () => Promise<Values>> = {};
+  return (code: string, part: Part): Promise<Values> => {
+    const name = `${code}.${part}`;
+    return (loaders[name] ||= chunkLoader<Values>(script, nonce, `locales/${name}.js`, Symbol.for(`samtykke.locale.${name}`)))();
+  };
 }

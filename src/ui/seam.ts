@@ -4,7 +4,8 @@
 // choice is stored never downloads it.
 import type { CoreConfig } from '../config/schema';
 import type { Consent } from '../consent';
-import type { Locale, Strings } from './locales';
+import type { Locale } from './locales';
+import type { Part, Values } from './locale-parts';
 
 /** What the UI can show: the first layer, the preferences dialog, the US
  * opt-out dialog, or only the small floating button that reopens the
@@ -21,13 +22,15 @@ export interface UiModule {
 }
 
 /** Fetches the UI chunk: a dynamic import in the ESM build, a script next to
- * samtykke.min.js in the script-tag build. */
-export type UiLoader = (config: CoreConfig) => Promise<UiModule>;
+ * samtykke.min.js in the script-tag build; and with it (with-locale.ts) the
+ * parts of the visitor's language that `view` needs. */
+export type UiLoader = (config: CoreConfig, view?: View) => Promise<UiModule>;
 
 /** How an entry fetches its chunks: the UI, and the full GPP API. */
 export interface Loaders {
   ui: UiLoader;
-  /** One shipped language's strings (not English, which the UI carries). */
-  locale: (code: string) => Promise<Strings>;
+  /** One part of a shipped language (not English, which the UI carries):
+   * its strings in the order of locale-parts.json. */
+  locale: (code: string, part: Part) => Promise<Values>;
   us: import('../signals/us-signals').UsLoader;
 }

@@ -11,6 +11,7 @@ import { UI_INPUT } from '../site';
 import { report, warn } from '../report';
 import english from '../../locales/en.json';
 import { layer, type Strings } from './strings';
+import { decodeParts } from './locale-parts';
 import { direction } from './locale';
 import type { Locale } from './locales';
 import { createHost, applyTheme } from './host';
@@ -21,6 +22,9 @@ import { Preferences } from './preferences';
 import { OptOut } from './opt-out';
 import { FloatingButton } from './floating-button';
 import { Status } from './dialog';
+
+/** A locale's language and the parts it has. */
+const said = ({ code, parts }: Locale) => `${code} ${parts ? Object.keys(parts).filter((part) => parts[part as keyof typeof parts]) : '-'}`;
 
 interface State {
   banner: boolean;
@@ -33,9 +37,13 @@ interface State {
 
 let instance: { show(view: View): void; speak(locale: Locale): void } | undefined;
 
-/** Shows `view`; the first call builds the UI (once per page). */
+/** Shows `view`, in `locale` (which has the strings `view` needs: see
+ * with-locale.ts); the first call builds the UI (once per page). */
 export function show(view: View, consent: Consent, config: CoreConfig, input: unknown, locale: Locale = { code: 'en' }) {
-  const start = () => (instance ||= mount(consent, config, input, locale)).show(view);
+  const start = () => {
+    instance?.speak(locale);
+    (instance ||= mount(consent, config, input, locale)).show(view);
+  };
   // The chunk can arrive before <body> is parsed.
   if (document.body) start();
   else document.addEventListener('DOMContentLoaded', start, { once: true });
@@ -54,14 +62,21 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
   const { texts = {} } = read.config;
   let t: Strings;
   let config = read.config;
+  /** The language and parts the strings are of, so the same are not read twice. */
+  let spoken = '';
   /** The strings, in layers: English, the language, the site's texts for it. */
-  function strings({ code, strings }: Locale) {
-    t = layer(english, strings, texts[code]);
-    const missing = code == 'en' ? [] : Object.keys(english).filter((key) => !strings?.[key] && !texts[code]?.[key]);
+  function strings({ code, parts }: Locale) {
+    const shipped = parts && decodeParts(parts);
+    t = layer(english, shipped?.strings, texts[code]);
+    // Only the parts that came can miss a string: the others are fetched when
+    // a view needs them, or failed, which was said.
+    const keys = shipped ? shipped.keys : Object.keys(english);
+    const missing = code == 'en' ? [] : keys.filter((key) => !shipped?.strings[key] && !texts[code]?.[key]);
     if (missing.length) warn(`samtykke: the ${code} texts have no ${missing.map((key) => `'${key}'`).join(', ')}; English is shown for them.`);
     config = withKnownServices(read.config, core, t);
   }
   strings(locale);
+  spoken = said(locale);
   if (!config.privacyPolicyUrl) warn('samtykke: privacyPolicyUrl is not set, so the banner cannot link to the privacy policy.');
 
   const host = createHost(locale.code, direction(locale.code));
@@ -92,6 +107,10 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
   const acceptAll = () => choose(consent.acceptAll);
   const rejectAll = () => choose(consent.rejectAll);
 
+  /** A click on Preferences or the floating button: through the core, which
+   * fetches the dialog's strings first (with-locale.ts), then opens it. */
+  const askPreferences = () => consent.showPreferences();
+
   function openPreferences() {
     returnTo = activeElement();
     update({ preferences: true, choices: { ...consent.getConsent().categories } });
@@ -119,7 +138,7 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
             privacyPolicyUrl={config.privacyPolicyUrl}
             onAccept={acceptAll}
             onReject={rejectAll}
-            onPreferences={openPreferences}
+            onPreferences={askPreferences}
             onClose={close('banner')}
           />
         )}
@@ -152,7 +171,7 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
             onClose={close('optOut')}
           />
         )}
-        {core.floatingButton && !state.banner && <FloatingButton label={t['button.settings']} onClick={openPreferences} />}
+        {core.floatingButton && !state.banner && <FloatingButton label={t['button.settings']} onClick={askPreferences} />}
         <Status hidden message={state.status} />
       </div>,
       host.root,
@@ -179,6 +198,8 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
       draw();
     },
     speak(next: Locale) {
+      if (said(next) == spoken) return;
+      spoken = said(next);
       strings(next);
       host.element.lang = next.code;
       host.element.dir = direction(next.code);

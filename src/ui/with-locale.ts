@@ -1,31 +1,60 @@
-// Fetches the visitor's language in parallel with the UI chunk (each its
-// own small file), and hands both to the UI together. English is in the UI
-// chunk; a language that fails to load falls back to it, with one message.
-// setLocale() switches the language later, also of a UI already shown.
+// Fetches the parts of the visitor's language a view needs (locale-parts.ts:
+// the banner's always; the preferences dialog's or the opt-out dialog's when
+// that view is shown) in parallel with the UI chunk, each its own small
+// file, and hands them to the UI with it. English is in the UI chunk; a part
+// that fails to load falls back to it, with one message. setLocale()
+// switches the language later, also of a UI already shown, fetching every
+// part the views shown so far needed.
 import type { Loaders, UiLoader, UiModule } from './seam';
-import { LOCALES, shippedStrings, type Locale } from './locales';
+import { fetched, LOCALES, type Locale } from './locales';
+import type { Part, Values } from './locale-parts';
 import { pickLocale, visitorLocale } from './locale';
 import { error as problem } from '../errors';
 
 export function withLocale(loaders: Loaders, input: unknown, report: (message: string) => void) {
-  let locale: Promise<Locale> | undefined;
+  /** The language, chosen when the UI is first needed or by setLocale(). */
+  let code: string | undefined;
+  /** The parts the views shown so far need, the banner's first. */
+  const used: Part[] = ['banner'];
+  /** Each part by `<code>.<part>`: its strings, or undefined once it failed
+   * (said once; setLocale() starts afresh, and the loaders keep what came). */
+  let parts: Record<string, Promise<Values | undefined>> = {};
   let shown: UiModule | undefined;
-  const load = (code: string): Promise<Locale> =>
-    shippedStrings(code, loaders.locale).then(
-      (strings) => ({ code, strings }),
-      (error) => (report(problem(9, `${code}: ${error}`)), { code: 'en' }),
+
+  const part = (code: string, name: Part) =>
+    (parts[code + '.' + name] ||= loaders.locale(code, name).catch(
+      (error) => void report(problem(9, `${code}: ${error}`)),
+    ));
+
+  /** The language now in use, with every part in use, once all are in. */
+  function locale(): Promise<Locale> {
+    const asked = code!;
+    const wanted = used.length;
+    return Promise.all(fetched(asked) ? used.map((name) => part(asked, name)) : []).then((values) =>
+      // setLocale() or another view while these were on their way: again.
+      asked != code || wanted != used.length ? locale()
+      : !fetched(asked) ? { code: asked }
+      // Without the banner's part the language is not shown at all.
+      : values[0] ? { code: asked, parts: Object.fromEntries(used.map((name, i) => [name, values[i]])) }
+      : { code: 'en' },
     );
-  const loadUi: UiLoader = (config) => {
-    locale ||= load(visitorLocale(input, LOCALES));
-    return Promise.all([loaders.ui(config), locale]).then(([ui, chosen]) => {
+  }
+
+  const loadUi: UiLoader = (config, view) => {
+    code ||= visitorLocale(input, LOCALES);
+    // The dialogs' parts are named as the views are.
+    if ((view == 'preferences' || view == 'opt-out') && !used.includes(view)) used.push(view);
+    return Promise.all([loaders.ui(config), locale()]).then(([ui, chosen]) => {
       shown = ui;
       return { ...ui, show: (view, consent, core, given) => ui.show(view, consent, core, given, chosen) };
     });
   };
-  function setLocale(code: string) {
+
+  function setLocale(wanted: string) {
     const texts = (input as { texts?: object } | null)?.texts;
-    locale = load(pickLocale([code], [...LOCALES, ...(texts && typeof texts == 'object' ? Object.keys(texts) : [])]));
-    if (shown) locale.then(shown.setLocale);
+    code = pickLocale([wanted], [...LOCALES, ...(texts && typeof texts == 'object' ? Object.keys(texts) : [])]);
+    parts = {};
+    if (shown) locale().then(shown.setLocale);
   }
   return { loadUi, setLocale };
 }

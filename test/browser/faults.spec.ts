@@ -219,8 +219,8 @@ test.describe('the UI chunk fails', () => {
   });
 });
 
-const DA_CHUNK = '/dist/locales/da.js';
-const DA_FAILED = shortError(9, `da: ${HTTPS}/dist/locales/da.js did not load`);
+const DA_CHUNK = '/dist/locales/da.banner.js';
+const DA_FAILED = shortError(9, `da: ${HTTPS}/dist/locales/da.banner.js did not load`);
 
 test.describe('a language chunk fails', () => {
   test('404: the banner is shown in English with one message; setLocale() fetches it again once it is back', async ({ page }) => {

@@ -2,7 +2,7 @@
 // fails or hangs rejects, and the next attempt starts afresh. jsdom never
 // fetches scripts, so every request here hangs until the test says.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chunkLoader, WAIT } from '../../src/ui/load-chunk';
+import { chunkLoader, localeLoader, WAIT } from '../../src/ui/load-chunk';
 
 const tags = () => Array.from(document.head.querySelectorAll('script')).map((s) => s.src);
 
@@ -41,5 +41,19 @@ describe('chunkLoader', () => {
     await expect(first).rejects.toMatch(/x\.js did not load$/);
     load();
     expect(tags()).toHaveLength(2);
+  });
+});
+
+describe('localeLoader', () => {
+  it('fetches locales/<code>.<part>.js, once per language and part, and takes the array from its own symbol', async () => {
+    const load = localeLoader(null, undefined);
+    const banner = load('da', 'banner');
+    expect(load('da', 'banner')).toBe(banner);
+    load('da', 'preferences');
+    expect(tags()).toEqual([expect.stringMatching(/\/locales\/da\.banner\.js$/), expect.stringMatching(/\/locales\/da\.preferences\.js$/)]);
+    (window as any)[Symbol.for('samtykke.locale.da.banner')] = ['Vi værner om dit privatliv'];
+    document.head.querySelector('script')!.dispatchEvent(new Event('load'));
+    await expect(banner).resolves.toEqual(['Vi værner om dit privatliv']);
+    delete (window as any)[Symbol.for('samtykke.locale.da.banner')];
   });
 });

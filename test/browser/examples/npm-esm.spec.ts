@@ -17,7 +17,10 @@ const UI_CHUNK = /^\/dist\/examples\/npm-esm\/chunks\/ui-[\w-]+\.js$/;
 // English is built into the UI: its strings are a chunk the UI chunk imports
 // (the rollup JSON module of locales/en.json), not one fetched per language.
 const ENGLISH_CHUNK = /^\/dist\/examples\/npm-esm\/chunks\/en\.json-[\w-]+\.js$/;
-const ENGLISH_BY_LANGUAGE = /^\/dist\/examples\/npm-esm\/chunks\/en-[\w-]+\.js$/;
+const ENGLISH_BY_LANGUAGE = /^\/dist\/examples\/npm-esm\/chunks\/en(\.(banner|preferences|opt-out))?-[\w-]+\.js$/;
+// How a language's parts are read back (src/ui/locale-parts.ts): shared by
+// the UI and the US chunk, so rollup makes it a chunk of its own.
+const PARTS_CHUNK = /^\/dist\/examples\/npm-esm\/chunks\/locale-parts-[\w-]+\.js$/;
 const CHAT = 'widget.supportly.example';
 
 const banner = (page: Page) => page.getByRole('region', { name: 'We value your privacy' });
@@ -56,6 +59,7 @@ test.describe('in the browser', () => {
       APP,
       expect.stringMatching(UI_CHUNK),
       expect.stringMatching(ENGLISH_CHUNK),
+      expect.stringMatching(PARTS_CHUNK),
     ]);
     expect(first.filter((path) => ENGLISH_BY_LANGUAGE.test(path))).toEqual([]);
 

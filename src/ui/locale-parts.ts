@@ -1,0 +1,47 @@
+// Each shipped language comes in parts, by what is on screen, so a visitor
+// downloads only the strings of what they see: `banner` (the banner, the
+// buttons, the floating button, the "saved" status a choice in the banner
+// announces, and the four US opt-out link texts), `preferences` (the
+// preferences dialog) and `opt-out` (the US opt-out dialog). The dialogs'
+// parts are named as their views are (seam.ts), which with-locale.ts uses.
+//
+// A part's file is an array of its strings in the order of its key list in
+// locale-parts.json, the one place that order is written down: the build
+// (scripts/locale-parts.mjs, which fails unless every key of
+// locales/en.json is in exactly one part) writes the arrays from it, and the
+// UI and US chunks read them back with it. JSON, so that the build script
+// and the bundles read the same file as it is (Node 20 cannot import
+// TypeScript, and the compiled module holds only what rollup kept of it).
+// The core never decodes: it passes the arrays on, and so carries no key.
+import KEYS from './locale-parts.json';
+
+export type Part = 'banner' | 'preferences' | 'opt-out';
+
+/** One part of one language: its strings in key order; null (or nothing)
+ * where the language has no string, which then falls back to English. */
+export type Values = (string | null)[];
+
+/** The parts of a language the UI has; undefined: failed to load. */
+export type Parts = Partial<Record<Part, Values | undefined>>;
+
+/** The strings by key, from one part's keys and values. */
+export function decode(keys: string[], values: Values | undefined): Record<string, string> {
+  const strings: Record<string, string> = {};
+  keys.forEach((key, i) => {
+    const value = values?.[i];
+    if (typeof value == 'string' && value) strings[key] = value;
+  });
+  return strings;
+}
+
+/** The strings of every part that came, and the keys those parts hold. */
+export function decodeParts(parts: Parts): { strings: Record<string, string>; keys: string[] } {
+  const strings: Record<string, string> = {};
+  const keys: string[] = [];
+  for (const part of Object.keys(parts) as Part[]) {
+    if (!parts[part]) continue;
+    Object.assign(strings, decode((KEYS as Record<Part, string[]>)[part], parts[part]));
+    keys.push(...(KEYS as Record<Part, string[]>)[part]);
+  }
+  return { strings, keys };
+}

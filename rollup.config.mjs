@@ -16,6 +16,8 @@ import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
 import { withoutHtmlSinks } from './scripts/html-sinks.mjs';
+import { englishParts } from './scripts/english.mjs';
+import { borrowFromUi, KIT_GLOBALS } from './scripts/kit.mjs';
 import { split } from './scripts/locale-parts.mjs';
 
 const dev = (value) => replace({ preventAssignment: true, values: { __DEV__: String(value) } });
@@ -73,17 +75,21 @@ export function embeddedLocales(codes = (process.env.SAMTYKKE_LOCALES || '').spl
 // things, so what a build does not call is dropped (zod in production).
 // init() runs inside try/catch; rollup would otherwise keep every function
 // called there, including the dead development-only validation.
-const ENTRIES = ['src/browser.ts', 'src/browser-full.ts', 'src/ui/chunk.ts', 'src/signals/us-chunk.ts'];
+const ENTRIES = ['src/browser.ts', 'src/browser-full.ts', 'src/ui/chunk.ts', 'src/ui/dialogs-chunk.ts', 'src/ui/button-chunk.ts', 'src/signals/us-chunk.ts'];
 const treeshake = {
   moduleSideEffects: (id, external) => external || ENTRIES.some((entry) => id.endsWith(entry)),
   tryCatchDeoptimization: false,
 };
 
-const script = (input, file, development) => ({
+/** `borrow`: the dialogs chunk, which takes preact and the shared pieces
+ * from the UI chunk (scripts/kit.mjs). */
+const script = (input, file, development, borrow = false) => ({
   input,
   treeshake,
-  output: { file, format: 'iife', sourcemap: true },
+  output: { file, format: 'iife', sourcemap: true, globals: borrow ? KIT_GLOBALS : undefined },
   plugins: [
+    borrow && borrowFromUi(),
+    englishParts(),
     dev(development),
     raw(),
     embeddedLocales(),
@@ -130,12 +136,13 @@ export default [
   {
     // The script-tag entries are here too, as plain modules: `samtykke
     // build` (bin/build.mjs) bundles them again for one site.
-    input: ['src/index.ts', 'src/browser.ts', 'src/ui/chunk.ts', 'src/signals/us-chunk.ts'],
+    input: ['src/index.ts', 'src/browser.ts', 'src/ui/chunk.ts', 'src/ui/dialogs-chunk.ts', 'src/ui/button-chunk.ts', 'src/signals/us-chunk.ts'],
     external: [/^js-cookie/, /^zod/, /^preact/],
     treeshake,
     output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
     plugins: [
       siteModuleExternal(),
+      englishParts(),
       dev(false),
       raw(),
       json({ preferConst: true }),
@@ -158,6 +165,8 @@ export default [
   },
   script('src/browser.ts', 'dist/samtykke.min.js', false),
   script('src/ui/chunk.ts', 'dist/samtykke.ui.min.js', false),
+  script('src/ui/dialogs-chunk.ts', 'dist/samtykke.dialogs.min.js', false, true),
+  script('src/ui/button-chunk.ts', 'dist/samtykke.button.min.js', false),
   script('src/signals/us-chunk.ts', 'dist/samtykke.us.min.js', false),
   script('src/browser-full.ts', 'dist/samtykke.full.min.js', false),
   script('src/browser-full.ts', 'dist/samtykke.js', true),

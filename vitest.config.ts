@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { englishParts } from './scripts/english.mjs';
 
 export default defineConfig({
   define: { __DEV__: 'true' },
+  plugins: [englishParts()],
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'jsdom',

@@ -2,7 +2,7 @@
 // the same Chromium, on the same article page. Prints markdown tables and
 // writes bench/results/latest.json. Options:
 //   --runs N       runs per SDK and CPU setting (default 9)
-//   --only a,b     only these SDK ids (samtykke is always included)
+//   --only a,b     only these SDK ids (samtykke's own builds are always included)
 //   --readme       also replace the table in README.md's Performance section
 //   --no-bundlers  leave out the bundler bench (bench/bundlers.mjs)
 import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
@@ -10,7 +10,8 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
-import { SDKS } from './sdks.mjs';
+import { SDKS, SAMTYKKE_CONFIG, SITE_BUILD } from './sdks.mjs';
+import { buildSite } from '../bin/build.mjs';
 import { startBenchServer } from './server.mjs';
 import { measureRun } from './measure.mjs';
 import { scalePage, measureScale, ELEMENTS, SERVICES } from './scale.mjs';
@@ -23,7 +24,7 @@ const { values: options } = parseArgs({
 const runs = Number(options.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number of at least 1, not ${options.runs}`);
 const only = options.only?.split(',');
-const sdks = SDKS.filter((sdk) => sdk.id == 'samtykke' || !only || only.includes(sdk.id));
+const sdks = SDKS.filter((sdk) => sdk.own || !only || only.includes(sdk.id));
 const THROTTLES = [1, 4];
 
 /** Figures in the table; lower is better for every one. */
@@ -43,6 +44,8 @@ export const FIGURES = [
   { key: 'gatedBeforeConsent', label: 'GA requests before consent (must be 0)' },
 ];
 
+// The per-site build of the same config, as `samtykke build` writes it.
+await buildSite({ config: SAMTYKKE_CONFIG, out: SITE_BUILD, locales: ['en'] });
 const browserPath = findChromium();
 const server = await startBenchServer(SDKS, { '/scale.html': scalePage });
 const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_ARGS });

@@ -10,6 +10,19 @@ const version = (name) => JSON.parse(readFileSync(join(ROOT, 'node_modules', nam
 
 export const GA = 'https://www.googletagmanager.com/gtag/js?id=G-BENCH';
 
+/** samtykke's config on the bench page; `samtykke build` compiles the same in. */
+export const SAMTYKKE_CONFIG = { regime: 'opt-in', privacyPolicyUrl: '/privacy', categories: { analytics: {}, marketing: {} } };
+/** Where run.mjs writes the per-site build of SAMTYKKE_CONFIG. */
+export const SITE_BUILD = join(ROOT, 'dist', 'bench-site', 'consent.js');
+const SAMTYKKE_PAGE = {
+  gated: `<script type="text/plain" data-samtykke="analytics" src="${GA}" async></script>`,
+  banner: `(() => { const s = document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('.banner'); return !!s && s.getBoundingClientRect().height > 0; })()`,
+  accept: 'samtykke-ui >> role=button[name="Accept all"]',
+  // Both carry their own text, as a site that words its own footer would.
+  links: `<a href="#" data-samtykke-link="do-not-sell">Do not sell my data</a>
+<a href="#" data-samtykke-link="preferences">Cookie settings</a>`,
+};
+
 /**
  * name: shown in the table; dir: where /sdk/<id>/<file> is read from;
  * head/body: markup for the page; banner: an expression true once the
@@ -23,14 +36,20 @@ export const SDKS = [
     name: 'samtykke',
     version: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
     dir: join(ROOT, 'dist'),
-    head: `<script type="application/json" id="samtykke-config">{"regime":"opt-in","privacyPolicyUrl":"/privacy","categories":{"analytics":{},"marketing":{}}}</script>
+    own: true,
+    head: `<script type="application/json" id="samtykke-config">${JSON.stringify(SAMTYKKE_CONFIG)}</script>
 <script src="/sdk/samtykke/samtykke.min.js"></script>`,
-    gated: `<script type="text/plain" data-samtykke="analytics" src="${GA}" async></script>`,
-    banner: `(() => { const s = document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('.banner'); return !!s && s.getBoundingClientRect().height > 0; })()`,
-    accept: 'samtykke-ui >> role=button[name="Accept all"]',
-    // Both carry their own text, as a site that words its own footer would.
-    links: `<a href="#" data-samtykke-link="do-not-sell">Do not sell my data</a>
-<a href="#" data-samtykke-link="preferences">Cookie settings</a>`,
+    ...SAMTYKKE_PAGE,
+  },
+  {
+    // The same config, compiled in by `samtykke build` (no config block).
+    id: 'samtykke-site',
+    name: 'samtykke build',
+    version: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+    own: true,
+    dir: join(ROOT, 'dist', 'bench-site'),
+    head: `<script src="/sdk/samtykke-site/consent.js"></script>`,
+    ...SAMTYKKE_PAGE,
   },
   {
     id: 'vanilla-cookieconsent',

@@ -28,7 +28,8 @@ export function cell(stat, digits = 0) {
 
 /**
  * A markdown table: one row per figure, one column per SDK (ours first),
- * then the ratio ours / best peer.
+ * then the ratio ours / best peer. SDKs marked `own` (samtykke's other
+ * builds) are never counted as peers.
  */
 export function table(figures, sdks, results) {
   const [ours] = sdks;
@@ -38,7 +39,7 @@ export function table(figures, sdks, results) {
   ];
   for (const figure of figures) {
     const stats = sdks.map((s) => results[s.id]?.[figure.key] ?? null);
-    const r = ratio(stats[0], stats.slice(1));
+    const r = ratio(stats[0], stats.filter((_, i) => i > 0 && !sdks[i].own));
     const shown = r == null ? '–' : r == Infinity ? '∞' : r.toFixed(2);
     lines.push(`| ${figure.label} | ${stats.map((s) => cell(s, figure.digits)).join(' | ')} | ${shown} |`);
   }

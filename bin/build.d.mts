@@ -7,10 +7,11 @@ export interface Features {
   GOOGLE: boolean;
   AUTO: boolean;
   RECEIPTS: boolean;
+  BUTTON: boolean;
 }
 
 export interface BuiltFile {
-  kind: 'core' | 'ui' | 'us' | 'locale';
+  kind: 'core' | 'ui' | 'dialogs' | 'button' | 'us' | 'locale';
   /** Relative to the core's folder: `consent.js`, `consent.ui.js`, `locales/da.js`. */
   fileName: string;
   /** The script, for core, ui and us. */
@@ -39,7 +40,7 @@ export function formatSizes(result: { features: Features; files: BuiltFile[]; di
 export function featuresOf(core: unknown, options?: { us?: boolean }): Features;
 export function coreInput(input: Record<string, unknown>): Record<string, unknown>;
 export function source(value: unknown): string;
-export function chunkNames(out: string): { core: string; ui: string; us: string };
+export function chunkNames(out: string): { core: string; ui: string; dialogs: string; button: string; us: string };
 /** A rollup or Vite plugin that emits the site's bundle as assets of the app's build. */
 export function samtykkeSite(options: { config: unknown; fileName?: string; us?: boolean; locales?: string[] }): {
   name: string;

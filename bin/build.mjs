@@ -14,6 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { withoutHtmlSinks } from '../scripts/html-sinks.mjs';
+import { borrowFromUi, KIT_GLOBALS } from '../scripts/kit.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const esm = (file) => join(ROOT, 'dist', 'esm', file);
@@ -49,6 +50,7 @@ export function featuresOf(core, { us } = {}) {
     GOOGLE: !!(core.googleAnalytics || core.consentMode),
     AUTO: core.regime == 'auto',
     RECEIPTS: !!core.receipts,
+    BUTTON: !!core.floatingButton,
   };
 }
 
@@ -75,6 +77,8 @@ export function siteModule(core, input, features, files) {
     ...Object.entries(features).map(([name, on]) => `export const ${name} = ${on};`),
     `export const UI_FILE = ${JSON.stringify(files.ui)};`,
     `export const US_FILE = ${JSON.stringify(files.us)};`,
+    `export const DIALOGS_FILE = ${JSON.stringify(files.dialogs)};`,
+    `export const BUTTON_FILE = ${JSON.stringify(files.button)};`,
   ];
   return lines.join('\n') + '\n';
 }
@@ -92,10 +96,10 @@ async function tools() {
   }
 }
 
-/** The chunks' names beside `out`: consent.js → consent.ui.js, consent.us.js. */
+/** The chunks' names beside `out`: consent.js → consent.ui.js, consent.dialogs.js, consent.us.js. */
 export function chunkNames(out) {
   const name = basename(out).replace(/(\.min)?\.m?js$/, '');
-  return { core: basename(out), ui: `${name}.ui.js`, us: `${name}.us.js` };
+  return { core: basename(out), ui: `${name}.ui.js`, dialogs: `${name}.dialogs.js`, button: `${name}.button.js`, us: `${name}.us.js` };
 }
 
 /**
@@ -118,13 +122,21 @@ export async function buildSite({ config, out = 'samtykke-site/consent.js', us, 
   const site = siteModule(core, config, features, names);
   const { rollup, nodeResolve, terser } = await tools();
 
-  const entries = { core: esm('browser.js'), ui: esm('ui/chunk.js'), ...(features.US ? { us: esm('signals/us-chunk.js') } : {}) };
+  const entries = {
+    core: esm('browser.js'),
+    ui: esm('ui/chunk.js'),
+    dialogs: esm('ui/dialogs-chunk.js'),
+    ...(features.BUTTON ? { button: esm('ui/button-chunk.js') } : {}),
+    ...(features.US ? { us: esm('signals/us-chunk.js') } : {}),
+  };
   const files = [];
   for (const [kind, input] of Object.entries(entries)) {
     const bundle = await rollup({
       input,
       treeshake: { moduleSideEffects: (id, external) => external || id == input, tryCatchDeoptimization: false },
       plugins: [
+        // The dialogs chunk takes preact and the shared pieces from the UI chunk.
+        kind == 'dialogs' && borrowFromUi(),
         { name: 'samtykke-site', load: (id) => (id == esm('site.js') ? site : null) },
         nodeResolve({ browser: true }),
         withoutHtmlSinks(),
@@ -140,7 +152,7 @@ export async function buildSite({ config, out = 'samtykke-site/consent.js', us, 
         if (warning.code != 'CIRCULAR_DEPENDENCY') warn(warning);
       },
     });
-    const { output } = await bundle.generate({ format: 'iife' });
+    const { output } = await bundle.generate({ format: 'iife', globals: kind == 'dialogs' ? KIT_GLOBALS : undefined });
     await bundle.close();
     files.push({ kind, fileName: names[kind], code: output[0].code });
   }

@@ -1,30 +1,11 @@
 // Where the bytes of dist/samtykke.min.js come from: minified bytes per
 // source file, from the source map. `npm run size:map` after a build.
 import { readFileSync } from 'node:fs';
+import { decode } from './source-map.mjs';
 
 const file = process.argv[2] || 'dist/samtykke.min.js';
 const map = JSON.parse(readFileSync(file + '.map', 'utf8'));
 const code = readFileSync(file, 'utf8');
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function decode(segment) {
-  const out = [];
-  let value = 0;
-  let shift = 0;
-  for (const char of segment) {
-    let digit = BASE64.indexOf(char);
-    const more = digit & 32;
-    digit &= 31;
-    value += digit << shift;
-    if (more) shift += 5;
-    else {
-      out.push(value & 1 ? -(value >> 1) : value >> 1);
-      value = shift = 0;
-    }
-  }
-  return out;
-}
-
 // The bundle is one line: columns map to sources.
 const points = [];
 let source = 0;

@@ -8,23 +8,25 @@ const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 
 /** Bytes (gzip -9) each file may weigh. */
 const BUDGETS = {
-  'samtykke.min.js': 10_560,
-  'samtykke.ui.min.js': 12_840,
+  'samtykke.min.js': 10_610,
+  'samtykke.ui.min.js': 11_600,
+  'samtykke.dialogs.min.js': 3_000,
+  'samtykke.button.min.js': 3_010,
   'samtykke.us.min.js': 3_320,
-  'samtykke.full.min.js': 24_600,
+  'samtykke.full.min.js': 24_840,
 };
 
 /** What each kind of visit loads, and the product's target for it. */
 const VISITS = [
-  { name: 'returning visitor, choice stored (EU)', files: ['samtykke.min.js'], target: 5_000 },
-  // The UI chunk carries the styles and the English strings; another
-  // language adds its parts (below): the banner's here, the preferences
-  // dialog's when it is opened.
-  { name: 'returning visitor (US, GPP API loaded)', files: ['samtykke.min.js', 'samtykke.us.min.js'], target: 7_000 },
-  { name: 'first visit (EU, banner shown)', files: ['samtykke.min.js', 'samtykke.ui.min.js'], target: 15_000 },
-  { name: 'first visit, one-file bundle', files: ['samtykke.full.min.js'], target: 15_000 },
+  // Targets of issue 15 (see the README's size table).
+  { name: 'returning visitor, choice stored (EU)', files: ['samtykke.min.js'], target: 7_000 },
+  { name: 'returning visitor, floatingButton: true', files: ['samtykke.min.js', 'samtykke.button.min.js'] },
+  { name: 'returning visitor (US, GPP API loaded)', files: ['samtykke.min.js', 'samtykke.us.min.js'], target: 9_000 },
+  { name: 'first visit (EU, English, banner shown)', files: ['samtykke.min.js', 'samtykke.ui.min.js'], target: 14_500 },
+  { name: '  then Preferences opened', files: ['samtykke.dialogs.min.js'] },
+  { name: 'first visit, one-file bundle', files: ['samtykke.full.min.js'], target: 17_000 },
   { name: 'first visit (EU, banner shown), in Danish', files: ['samtykke.min.js', 'samtykke.ui.min.js', 'locales/da.banner.js'] },
-  { name: '  then Preferences opened', files: ['locales/da.preferences.js'] },
+  { name: '  then Preferences opened', files: ['samtykke.dialogs.min.js', 'locales/da.preferences.js'] },
 ];
 
 /** For reference only: never loaded by visitors in production. */

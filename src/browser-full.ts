@@ -2,15 +2,16 @@
 // dist/samtykke.js): the core, the UI and the GPP API in one file, for sites
 // that prefer one request to the smallest returning visit.
 import { boot } from './script-tag';
-import { localeLoader } from './ui/load-chunk';
+import { localeLoader } from './loading/load-chunk';
 import { pageNonce } from './environment';
-import { setLocale, show } from './ui/ui';
+import { uiWith } from './ui/ui';
+import * as dialogs from './ui/dialogs';
 import { startUs } from './signals/us-module';
 import embedded from 'samtykke:locales';
 import { own } from './core/record';
-import type { Loaders } from './ui/seam';
+import type { Loaders } from './loading/seam';
 
-const ui = Promise.resolve({ show, setLocale });
+const ui = Promise.resolve(uiWith(() => Promise.resolve(dialogs)));
 const us = Promise.resolve({ startUs });
 boot((script) => {
   // Languages built in with SAMTYKKE_LOCALES are at hand; the others are

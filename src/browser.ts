@@ -2,15 +2,18 @@
 // the full GPP API are fetched from beside it, and only when needed; so is
 // the parts of the visitor's language (locales/<code>.<part>.js).
 import { boot } from './script-tag';
-import { chunkLoader, localeLoader, UI_MODULE, US_MODULE } from './ui/load-chunk';
+import { BUTTON_MODULE, chunkLoader, localeLoader, UI_MODULE, US_MODULE } from './loading/load-chunk';
 import { pageNonce } from './environment';
-import type { UiModule } from './ui/seam';
+import type { UiModule } from './loading/seam';
 import type { UsModule } from './signals/us-signals';
-import { UI_FILE, US_FILE } from './site';
+import { BUTTON, BUTTON_FILE, UI_FILE, US_FILE } from './site';
 
 boot((script) => {
   const ui = chunkLoader<UiModule>(script, pageNonce(), UI_FILE, UI_MODULE);
   const us = chunkLoader<UsModule>(script, pageNonce(), US_FILE, US_MODULE);
   const locale = localeLoader(script, pageNonce());
-  return { ui: (config) => ui(config.uiUrl), us: () => us(), locale };
+  // The floating button alone, beside the core (a site that sets uiUrl gets
+  // the UI chunk for it, as before).
+  const button = BUTTON ? chunkLoader<UiModule>(script, pageNonce(), BUTTON_FILE, BUTTON_MODULE) : undefined;
+  return { ui: (config) => ui(config.uiUrl), us: () => us(), locale, button: button && (() => button()) };
 });

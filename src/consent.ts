@@ -12,7 +12,7 @@ import { RECORD_VERSION } from './core/choice';
 import { consentId } from './storage/consent-id';
 import type { RecordStore } from './storage/store';
 import type { Tabs } from './storage/tabs';
-import type { UiLoader, View } from './ui/seam';
+import type { UiLoader, View } from './loading/seam';
 import { error as problem } from './errors';
 
 /** A read-only picture of the consent state, passed to listeners. */

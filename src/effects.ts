@@ -11,11 +11,11 @@ import { startGate } from './gate/gate';
 import { deleteCookies } from './gate/cookies';
 import { startGoogleAnalytics } from './gate/google-analytics';
 import { receiptOf, retryReceipt, sendReceipt } from './receipts';
-import { listenForLinks } from './ui/links';
+import { listenForLinks } from './links';
 import { startUsSignals, type UsLoader } from './signals/us-signals';
 import { error } from './errors';
 import { GOOGLE, RECEIPTS, US } from './site';
-import type { Loaders } from './ui/seam';
+import type { Loaders } from './loading/seam';
 
 type Page = Record<string, unknown>;
 

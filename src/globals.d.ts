@@ -14,3 +14,10 @@ declare module 'samtykke:locales' {
   const locales: Record<string, Record<'banner' | 'preferences' | 'opt-out', (string | null)[]>>;
   export default locales;
 }
+
+/** English, for the parts named (scripts/english.mjs): 'samtykke:english/banner',
+ * 'samtykke:english/preferences+opt-out'. */
+declare module 'samtykke:english/*' {
+  const strings: Record<string, string>;
+  export default strings;
+}

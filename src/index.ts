@@ -14,7 +14,8 @@ import { init as start } from './api';
  */
 export function init(config?: SamtykkeConfig): Consent {
   return start(config, {
-    ui: () => import('./ui/ui'),
+    ui: () => import('./ui/ui-esm'),
+    button: () => import('./ui/button'),
     us: () => import('./signals/us-module'),
     // dist/esm/locales/<code>.<part>.js, one module per language and part
     // (bundlers split them; see locale-parts.ts).

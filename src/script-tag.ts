@@ -4,7 +4,7 @@
 import { current, init, loadScript } from './api';
 import { validate } from './config/validate';
 import type { SamtykkeConfig } from './config/schema';
-import type { Loaders } from './ui/seam';
+import type { Loaders } from './loading/seam';
 import { report } from './report';
 import { error } from './errors';
 import { BUILT_IN } from './site';

@@ -24,7 +24,12 @@ export const GOOGLE: boolean = true;
 export const AUTO: boolean = true;
 /** Consent receipts. */
 export const RECEIPTS: boolean = true;
+/** `floatingButton`: the button chunk. */
+export const BUTTON: boolean = true;
 
 /** The chunks, beside the core. */
 export const UI_FILE: string = 'samtykke.ui.min.js';
 export const US_FILE: string = 'samtykke.us.min.js';
+/** The dialogs chunk, beside the UI chunk. */
+export const DIALOGS_FILE: string = 'samtykke.dialogs.min.js';
+export const BUTTON_FILE: string = 'samtykke.button.min.js';

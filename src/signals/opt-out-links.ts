@@ -6,7 +6,7 @@
 // says "Opt-Out Request Honored" once a GPC signal has been applied
 // (§7025(c)(6)). Text only, never HTML.
 import type { Consent } from '../consent';
-import { LINK_ATTRIBUTE } from '../ui/links';
+import { LINK_ATTRIBUTE } from '../links';
 
 export interface LinkTexts {
   link: string;

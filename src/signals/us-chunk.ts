@@ -2,6 +2,6 @@
 // the opt-out links, fetched by the core only where a US law applies or the
 // page has an opt-out link (see load-chunk.ts).
 import { startUs } from './us-module';
-import { US_MODULE } from '../ui/load-chunk';
+import { US_MODULE } from '../loading/load-chunk';
 
 (window as unknown as Record<symbol, unknown>)[US_MODULE] = { startUs };

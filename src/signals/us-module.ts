@@ -6,11 +6,11 @@ import type { Consent } from '../consent';
 import english from '../../locales/en.json';
 import { startGpp } from './gpp/api';
 import { drawOptOutLinks } from './opt-out-links';
-import { visitorLocale } from '../ui/locale';
-import { LOCALES, shippedPart, type Strings } from '../ui/locales';
+import { visitorLocale } from '../loading/language';
+import { LOCALES, shippedPart, type Strings } from '../loading/locales';
 import { decode } from '../ui/locale-parts';
 import KEYS from '../ui/locale-parts.json';
-import type { Loaders } from '../ui/seam';
+import type { Loaders } from '../loading/seam';
 
 type Page = Window & Record<string, any>;
 type Texts = Record<string, Record<string, unknown>>;

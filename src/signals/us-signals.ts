@@ -6,10 +6,10 @@
 import type { CoreConfig } from '../config/schema';
 import type { Consent } from '../consent';
 import type { startUs } from './us-module';
-import type { Loaders } from '../ui/seam';
+import type { Loaders } from '../loading/seam';
 import { installGppStub } from './gpp/stub';
 import { startUsPrivacy } from './us-privacy';
-import { LINK_ATTRIBUTE } from '../ui/links';
+import { LINK_ATTRIBUTE } from '../links';
 import { error as problem } from '../errors';
 
 export interface UsModule {

@@ -15,6 +15,8 @@ export interface BannerProps {
   onAccept: () => void;
   onReject: () => void;
   onPreferences: () => void;
+  /** The visitor may be about to open the preferences: fetch them now. */
+  onPrefetch?: () => void;
   /** Escape on the modal banner: closes it, records nothing. */
   onClose: () => void;
 }
@@ -47,7 +49,7 @@ export function Banner(props: BannerProps) {
     <Actions>
       <Button name="accept" onClick={props.onAccept}>{t['button.acceptAll']}</Button>
       <Button name="reject" onClick={props.onReject}>{t['button.rejectAll']}</Button>
-      <Button name="preferences" onClick={props.onPreferences}>{t['button.preferences']}</Button>
+      <Button name="preferences" onClick={props.onPreferences} onIntent={props.onPrefetch}>{t['button.preferences']}</Button>
     </Actions>
   );
   if (layout == 'modal') {

@@ -1,6 +1,13 @@
 // The entry of dist/samtykke.ui.min.js: hands the UI to the core that
-// fetched it (see load-chunk.ts).
-import { setLocale, show } from './ui';
-import { UI_MODULE } from './load-chunk';
+// fetched it (see load-chunk.ts), and lends the dialogs chunk, which it
+// fetches from beside itself when a dialog is first wanted, what both draw
+// with (kit.ts).
+import { uiWith } from './ui';
+import { chunkLoader, DIALOGS_MODULE, UI_MODULE } from '../loading/load-chunk';
+import { KIT, kit, type Dialogs } from './kit';
+import { pageNonce } from '../environment';
+import { DIALOGS_FILE } from '../site';
 
-(window as unknown as Record<symbol, unknown>)[UI_MODULE] = { show, setLocale };
+const page = window as unknown as Record<symbol, unknown>;
+page[KIT] = kit;
+page[UI_MODULE] = uiWith(chunkLoader<Dialogs>(document.currentScript, pageNonce(), DIALOGS_FILE, DIALOGS_MODULE));

@@ -4,9 +4,10 @@
 import { h, type ComponentChildren } from 'preact';
 import { trapTab } from './focus';
 
-export function Button({ onClick, children, name }: { onClick: () => void; children: ComponentChildren; name?: string }) {
+/** `onIntent`: a pointer over it or focus on it, before any click. */
+export function Button({ onClick, children, name, onIntent }: { onClick: () => void; children: ComponentChildren; name?: string; onIntent?: () => void }) {
   return (
-    <button type="button" class="button" data-action={name} onClick={onClick}>
+    <button type="button" class="button" data-action={name} onClick={onClick} onPointerEnter={onIntent} onFocus={onIntent}>
       {children}
     </button>
   );

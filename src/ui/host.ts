@@ -4,20 +4,24 @@
 // 'unsafe-inline' works, and page CSS cannot reach the banner.
 import { css } from './styles';
 
+/** Marks the button chunk's host (button.ts), which the UI chunk replaces. */
+export const LONE = 'data-lone-button';
+
 export interface Host {
   element: HTMLElement;
   root: ShadowRoot;
 }
 
-function adopt(root: ShadowRoot) {
+/** Adds `text` to the root's styles (the dialogs chunk brings its own). */
+export function adopt(root: ShadowRoot, text: string) {
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
+    sheet.replaceSync(text);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   } catch {
     // Browsers before constructable stylesheets (Safari < 16.4).
     const style = document.createElement('style');
-    style.textContent = css;
+    style.textContent = text;
     root.append(style);
   }
 }
@@ -29,7 +33,7 @@ export function createHost(lang: string, dir: string): Host {
   element.lang = lang;
   element.dir = dir;
   const root = element.attachShadow({ mode: 'open' });
-  adopt(root);
+  adopt(root, css);
   document.body.prepend(element);
   return { element, root };
 }

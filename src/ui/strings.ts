@@ -3,7 +3,7 @@
 import type { UiConfig } from '../config/schema';
 import { own } from '../core/record';
 
-import type { Strings } from './locales';
+import type { Strings } from '../loading/locales';
 
 export type { Strings };
 

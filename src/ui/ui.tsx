@@ -1,25 +1,25 @@
-// The UI chunk: renders the banner, the preferences dialog and the floating
-// button into one shadow root, and turns the visitor's clicks into calls on
-// the consent object. State lives here; the components only draw it.
+// The UI chunk: renders the banner, the dialogs (from the dialogs chunk,
+// fetched when one is first wanted) and the floating button into one shadow
+// root, and turns the visitor's clicks into calls on the consent object.
+// State lives here; the components only draw it.
 import { h, render } from 'preact';
 import type { CoreConfig } from '../config/schema';
 import type { Consent, ConsentSnapshot } from '../consent';
-import type { View } from './seam';
+import type { View } from '../loading/seam';
 import { normaliseUi } from '../config/normalise-ui';
 import { error } from '../errors';
 import { UI_INPUT } from '../site';
 import { report, warn } from '../report';
-import english from '../../locales/en.json';
+import english from 'samtykke:english/banner';
 import { layer, type Strings } from './strings';
 import { decodeParts } from './locale-parts';
-import { direction } from './locale';
-import type { Locale } from './locales';
-import { createHost, applyTheme } from './host';
+import { direction } from '../loading/language';
+import type { Locale } from '../loading/locales';
+import { createHost, applyTheme, adopt, LONE } from './host';
 import { activeElement, restoreFocus } from './focus';
-import { withKnownServices } from './known-services';
 import { Banner } from './banner';
-import { Preferences } from './preferences';
-import { OptOut } from './opt-out';
+import type { Dialogs } from './kit';
+import type { UiModule } from '../loading/seam';
 import { FloatingButton } from './floating-button';
 import { Status } from './dialog';
 
@@ -35,50 +35,61 @@ interface State {
   status: string;
 }
 
-let instance: { show(view: View): void; speak(locale: Locale): void } | undefined;
-
-/** Shows `view`, in `locale` (which has the strings `view` needs: see
- * with-locale.ts); the first call builds the UI (once per page). */
-export function show(view: View, consent: Consent, config: CoreConfig, input: unknown, locale: Locale = { code: 'en' }) {
-  const start = () => {
-    instance?.speak(locale);
-    (instance ||= mount(consent, config, input, locale)).show(view);
+/** The UI, with `loadDialogs` as this build fetches the dialogs chunk. */
+export function uiWith(loadDialogs: () => Promise<Dialogs>): UiModule {
+  let instance: ReturnType<typeof mount> | undefined;
+  return {
+    /** Shows `view`, in `locale` (which has the strings `view` needs: see
+     * with-locale.ts); the first call builds the UI (once per page). */
+    show(view, consent, config, input, locale = { code: 'en' }) {
+      const start = () => {
+        instance?.speak(locale);
+        (instance ||= mount(consent, config, input, locale, loadDialogs)).show(view);
+      };
+      // The chunk can arrive before <body> is parsed.
+      if (document.body) start();
+      else document.addEventListener('DOMContentLoaded', start, { once: true });
+    },
+    /** Switches a UI on the page to another language (Samtykke.setLocale()). */
+    setLocale: (locale) => instance?.speak(locale),
   };
-  // The chunk can arrive before <body> is parsed.
-  if (document.body) start();
-  else document.addEventListener('DOMContentLoaded', start, { once: true });
 }
 
-/** Switches a UI on the page to another language (Samtykke.setLocale()). */
-export function setLocale(locale: Locale) {
-  instance?.speak(locale);
-}
-
-function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Locale) {
+function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Locale, loadDialogs: () => Promise<Dialogs>) {
   // A per-site build carries the site's config in this chunk.
   const read = normaliseUi(UI_INPUT ?? input);
   // The development bundle has said all of this already, from the schema.
   if (!__DEV__) for (const problem of read.problems) report(error(1, `${problem.path}: ${problem.message}`));
   const { texts = {} } = read.config;
   let t: Strings;
-  let config = read.config;
+  const config = read.config;
+  /** The dialogs chunk, once it is here. */
+  let dialogs: Dialogs | undefined;
+  let spokenLocale = locale;
   /** The language and parts the strings are of, so the same are not read twice. */
   let spoken = '';
   /** The strings, in layers: English, the language, the site's texts for it. */
   function strings({ code, parts }: Locale) {
     const shipped = parts && decodeParts(parts);
-    t = layer(english, shipped?.strings, texts[code]);
+    spokenLocale = { code, parts };
+    t = layer(english, dialogs?.english, shipped?.strings, texts[code]);
     // Only the parts that came can miss a string: the others are fetched when
     // a view needs them, or failed, which was said.
-    const keys = shipped ? shipped.keys : Object.keys(english);
+    const keys = shipped ? shipped.keys : Object.keys({ ...english, ...dialogs?.english });
     const missing = code == 'en' ? [] : keys.filter((key) => !shipped?.strings[key] && !texts[code]?.[key]);
     if (missing.length) warn(`samtykke: the ${code} texts have no ${missing.map((key) => `'${key}'`).join(', ')}; English is shown for them.`);
-    config = withKnownServices(read.config, core, t);
   }
   strings(locale);
   spoken = said(locale);
   if (!config.privacyPolicyUrl) warn('samtykke: privacyPolicyUrl is not set, so the banner cannot link to the privacy policy.');
 
+  // The button chunk's lone floating button gives way to this UI's own,
+  // which takes the focus back when a dialog opened from it closes.
+  let fromLone = false;
+  for (const lone of Array.from(document.querySelectorAll(`samtykke-ui[${LONE}]`))) {
+    fromLone ||= !!lone.shadowRoot?.activeElement;
+    lone.remove();
+  }
   const host = createHost(locale.code, direction(locale.code));
   applyTheme(host.element, config.theme);
   const categories = Object.keys(core.categories);
@@ -111,15 +122,38 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
    * fetches the dialog's strings first (with-locale.ts), then opens it. */
   const askPreferences = () => consent.showPreferences();
 
-  function openPreferences() {
-    returnTo = activeElement();
-    update({ preferences: true, choices: { ...consent.getConsent().categories } });
+  /** Runs `then` once the dialogs chunk is here (fetched on first use; a
+   * failure is said once, and the next click tries again). */
+  function withDialogs(then: () => void) {
+    if (dialogs) return then();
+    loadDialogs()
+      .then((module) => {
+        if (!dialogs) {
+          dialogs = module;
+          adopt(host.root, module.css);
+          strings(spokenLocale);
+        }
+        then();
+      })
+      // A failed fetch, or a page whose broken built-ins break the render:
+      // said once, never thrown into the page.
+      .catch((failure) => report(error(7, failure)));
   }
+  /** A pointer over or focus on Preferences: the chunk is on its way before the click. */
+  const prefetch = () => void loadDialogs().catch(() => {});
 
-  function openOptOut() {
+  /** Opens a dialog; focus goes back where it was when it closes (to this
+   * UI's floating button, if the lone one it replaced had it). */
+  function open(next: Partial<State>) {
     returnTo = activeElement();
-    update({ optOut: true });
+    withDialogs(() => {
+      update(next);
+      if (fromLone) returnTo = host.root.querySelector('.floating');
+      fromLone = false;
+    });
   }
+  const openPreferences = () => open({ preferences: true, choices: { ...consent.getConsent().categories } });
+  const openOptOut = () => open({ optOut: true });
 
   /** Escape or a close button: the part goes, nothing is recorded, focus goes back. */
   const close = (part: 'banner' | 'preferences' | 'optOut') => () => {
@@ -139,13 +173,14 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
             onAccept={acceptAll}
             onReject={rejectAll}
             onPreferences={askPreferences}
+            onPrefetch={prefetch}
             onClose={close('banner')}
           />
         )}
-        {state.preferences && (
-          <Preferences
+        {state.preferences && dialogs && (
+          <dialogs.Preferences
             strings={t}
-            config={config}
+            config={dialogs.withKnownServices(config, core, t)}
             categories={categories}
             choices={state.choices}
             onToggle={(id, on) => update({ choices: { ...state.choices, [id]: on } })}
@@ -158,8 +193,8 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
             onClose={close('preferences')}
           />
         )}
-        {state.optOut && (
-          <OptOut
+        {state.optOut && dialogs && (
+          <dialogs.OptOut
             strings={t}
             privacyPolicyUrl={config.privacyPolicyUrl}
             optedOut={snapshot.optedOut}

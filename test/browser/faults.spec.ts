@@ -140,6 +140,51 @@ async function fault(page: Page, path: string, mode: 'serve' | '404' | 'hang' | 
 const UI_CHUNK = '/dist/samtykke.ui.min.js';
 const UI_FAILED = shortError(7, `${HTTPS}/dist/samtykke.ui.min.js did not load`);
 
+const DIALOGS_CHUNK = '/dist/samtykke.dialogs.min.js';
+const dialogsRequests = (site: Site) => site.requests.filter((url) => new URL(url).pathname == DIALOGS_CHUNK);
+
+test.describe('the dialogs chunk', () => {
+  test('a first visit that ends in Accept all never fetches it; Preferences fetches it once', async ({ page }) => {
+    const log = watch(page);
+    const site = await serve(page, { '/': pageWith(CONFIG, GATED) });
+    await page.goto(HTTPS + '/');
+    await banner(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(() => ran(page)).toEqual({ page: true, analytics: 1, ads: 1, gtag: 1 });
+    expect(dialogsRequests(site)).toEqual([]);
+    await page.getByText('Cookie settings').click();
+    await expect(preferences(page)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.getByText('Cookie settings').click();
+    await expect(preferences(page)).toBeVisible();
+    expect(dialogsRequests(site)).toHaveLength(1);
+    expect(log.samtykke).toEqual([]);
+    expect(log.exceptions).toEqual([]);
+  });
+
+  test('404: the banner stays and works, one clear error; the next click on Preferences loads it once it is back', async ({ page }) => {
+    const log = watch(page);
+    const site = await serve(page, { '/': pageWith(CONFIG, GATED) });
+    const chunk = await fault(page, DIALOGS_CHUNK, '404');
+    await page.goto(HTTPS + '/');
+    await banner(page).getByRole('button', { name: 'Preferences' }).click();
+    const failed = shortError(7, `${HTTPS}${DIALOGS_CHUNK} did not load`);
+    await expect.poll(() => log.samtykke).toEqual([failed]);
+    await expect(banner(page)).toBeVisible();
+    await expect(preferences(page)).toBeHidden();
+    expect(await ran(page)).toEqual(NOTHING);
+
+    chunk.mode = 'serve';
+    await banner(page).getByRole('button', { name: 'Preferences' }).click();
+    await expect(preferences(page)).toBeVisible();
+    await preferences(page).getByRole('button', { name: 'Reject all' }).click();
+    await expect(preferences(page)).toBeHidden();
+    expect(await call(page, 'getConsent')).toMatchObject({ decided: true, categories: { analytics: false } });
+    expect(dialogsRequests(site)).toHaveLength(2);
+    expect(log.samtykke).toEqual([failed]);
+    expect(log.exceptions).toEqual([]);
+  });
+});
+
 test.describe('the UI chunk fails', () => {
   for (const retry of ['a click on a preferences link', 'Samtykke.showPreferences()'] as const) {
     test(`404: nothing non-essential runs, one clear error; ${retry} loads it once it is back`, async ({ page }) => {

@@ -629,20 +629,44 @@ test.describe('floating button', () => {
     await banner.getByRole('button', { name: 'Accept all' }).click();
     await expect(floating).toBeVisible();
 
-    // A return visit still has it (the one case the chunk is fetched for a decided visitor).
+    // A return visit still has it, from the small button chunk: no UI chunk
+    // until the button is pressed.
     await page.reload();
     await expect(floating).toBeVisible();
     await expect(bannerOf(page)).toBeHidden();
-    expect(uiRequests(site)).toHaveLength(2);
+    expect(uiRequests(site)).toHaveLength(1);
+    expect(site.requests.filter((u) => new URL(u).pathname == '/dist/samtykke.button.min.js')).toHaveLength(1);
     await floating.focus();
     await page.keyboard.press('Enter');
     const dialog = preferencesOf(page);
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('switch', { name: 'Marketing' })).toBeChecked();
+    expect(uiRequests(site)).toHaveLength(2);
+    // The UI's own button took the lone one's place: still one.
+    await expect(page.getByRole('button', { name: 'Privacy settings' })).toHaveCount(1);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(floating).toBeFocused();
   });
+});
+
+test('floating button, returning Danish visitor: the core, the button chunk and the banner part of Danish only; the label is Danish', async ({ page }) => {
+  const { site, log } = await visit(page, { config: { floatingButton: true, locale: 'da' } });
+  await page.evaluate(() => (window as any).Samtykke.rejectAll());
+  site.requests.length = 0;
+  await page.reload();
+  const floating = page.getByRole('button', { name: 'Privatlivsindstillinger' });
+  await expect(floating).toBeVisible();
+  await page.waitForTimeout(200);
+  expect(site.requests.filter((u) => new URL(u).pathname.startsWith('/dist/')).map((u) => new URL(u).pathname)).toEqual([
+    '/dist/samtykke.min.js',
+    '/dist/samtykke.button.min.js',
+    '/dist/locales/da.banner.js',
+  ]);
+  await floating.click();
+  await expect(page.getByRole('dialog', { name: 'Indstillinger for privatliv' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Privatlivsindstillinger' })).toHaveCount(1);
+  expect(log.errors).toEqual([]);
 });
 
 test.describe('closing is not consent', () => {

@@ -38,4 +38,10 @@ describe('the table', () => {
       '| bytes | 12 (10–14) | 20 | 0.60 |',
     ]);
   });
+
+  it("never counts samtykke's own other builds as a peer", () => {
+    const sdks = [{ id: 'a', name: 'ours', own: true }, { id: 's', name: 'ours, built', own: true }, { id: 'b', name: 'peer' }];
+    const results = { a: { x: summary([10]) }, s: { x: summary([5]) }, b: { x: summary([20]) } };
+    expect(table([{ key: 'x', label: 'bytes' }], sdks, results).split('\n')[2]).toBe('| bytes | 10 | 5 | 20 | 0.50 |');
+  });
 });

@@ -4,7 +4,7 @@ import { error } from '../../src/errors';
 const BLOCKED = error(5);
 import { DAY, START, start } from './helpers';
 import { decode, encode } from '../../src/storage/codec';
-import type { UiModule } from '../../src/ui/seam';
+import type { UiModule } from '../../src/loading/seam';
 import { cookieStore } from '../../src/storage/store';
 import { normalise } from '../../src/config/normalise';
 

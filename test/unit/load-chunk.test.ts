@@ -1,8 +1,8 @@
-// The script-tag build's chunk loader (src/ui/load-chunk.ts): a chunk that
+// The script-tag build's chunk loader (src/loading/load-chunk.ts): a chunk that
 // fails or hangs rejects, and the next attempt starts afresh. jsdom never
 // fetches scripts, so every request here hangs until the test says.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chunkLoader, localeLoader, WAIT } from '../../src/ui/load-chunk';
+import { chunkLoader, localeLoader, WAIT } from '../../src/loading/load-chunk';
 
 const tags = () => Array.from(document.head.querySelectorAll('script')).map((s) => s.src);
 

@@ -4,7 +4,7 @@
 // missing key would fall back to English in the middle of a translation.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { LOCALES } from '../../src/ui/locales';
+import { LOCALES } from '../../src/loading/locales';
 import { decode, decodeParts, type Parts } from '../../src/ui/locale-parts';
 
 const dir = new URL('../../locales/', import.meta.url);

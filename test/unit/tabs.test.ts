@@ -7,7 +7,7 @@ import { start } from './helpers';
 import { memoryStore } from '../../src/storage/store';
 import type { Tabs } from '../../src/storage/tabs';
 import { tabs } from '../../src/storage/tabs';
-import type { UiModule } from '../../src/ui/seam';
+import type { UiModule } from '../../src/loading/seam';
 
 /** Two tabs on one jar and bus; `shown` lists the views each tab's UI was asked for. */
 function twoTabs(config = {}) {

@@ -3,7 +3,7 @@
 // en_GB, zh-Hant-TW); the visitor must get the closest language on offer,
 // and English rather than nothing.
 import { describe, expect, it } from 'vitest';
-import { direction, FALLBACK, match, pickLocale } from '../../src/ui/locale';
+import { direction, FALLBACK, match, pickLocale } from '../../src/loading/language';
 
 // Codes as shipped or as a site's `texts` would name them.
 const AVAILABLE = ['en', 'nb', 'da', 'de', 'pt', 'zh-CN', 'zh-TW', 'ar'];

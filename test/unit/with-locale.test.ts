@@ -1,12 +1,12 @@
-// Which parts of a language are fetched, and when (src/ui/with-locale.ts):
+// Which parts of a language are fetched, and when (src/loading/with-locale.ts):
 // the banner's with the UI chunk; the preferences or opt-out dialog's only
 // when that view is shown; a part that fails gives English for its strings
 // with one message; setLocale() fetches the parts of what was shown.
 import { describe, expect, it, vi } from 'vitest';
-import { withLocale } from '../../src/ui/with-locale';
+import { withLocale } from '../../src/loading/with-locale';
 import { error } from '../../src/errors';
-import type { Loaders, UiModule, View } from '../../src/ui/seam';
-import type { Locale } from '../../src/ui/locales';
+import type { Loaders, UiModule, View } from '../../src/loading/seam';
+import type { Locale } from '../../src/loading/locales';
 import type { Part } from '../../src/ui/locale-parts';
 import { normalise } from '../../src/config/normalise';
 

@@ -3,10 +3,12 @@
 // to samtykke.min.js, or from a URL the config gives, and handed over
 // through a symbol on window, so no chunk defines a named global.
 import { scriptUrl } from '../gate/trusted';
-import type { Part, Values } from './locale-parts';
+import type { Part, Values } from '../ui/locale-parts';
 
 export const UI_MODULE = Symbol.for('samtykke.ui');
 export const US_MODULE = Symbol.for('samtykke.us');
+export const DIALOGS_MODULE = Symbol.for('samtykke.dialogs');
+export const BUTTON_MODULE = Symbol.for('samtykke.button');
 type Page = Record<symbol, unknown>;
 
 /** How long a chunk may take before it counts as failed (ms). */

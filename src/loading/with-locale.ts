@@ -7,8 +7,8 @@
 // part the views shown so far needed.
 import type { Loaders, UiLoader, UiModule } from './seam';
 import { fetched, LOCALES, type Locale } from './locales';
-import type { Part, Values } from './locale-parts';
-import { pickLocale, visitorLocale } from './locale';
+import type { Part, Values } from '../ui/locale-parts';
+import { pickLocale, visitorLocale } from './language';
 import { error as problem } from '../errors';
 
 export function withLocale(loaders: Loaders, input: unknown, report: (message: string) => void) {
@@ -44,7 +44,9 @@ export function withLocale(loaders: Loaders, input: unknown, report: (message: s
     code ||= visitorLocale(input, LOCALES);
     // The dialogs' parts are named as the views are.
     if ((view == 'preferences' || view == 'opt-out') && !used.includes(view)) used.push(view);
-    return Promise.all([loaders.ui(config), locale()]).then(([ui, chosen]) => {
+    // The floating button alone needs no UI chunk, unless it is here already.
+    const chunk = view == 'button' && loaders.button && !shown ? loaders.button() : loaders.ui(config);
+    return Promise.all([chunk, locale()]).then(([ui, chosen]) => {
       shown = ui;
       return { ...ui, show: (view, consent, core, given) => ui.show(view, consent, core, given, chosen) };
     });

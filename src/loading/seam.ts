@@ -5,7 +5,7 @@
 import type { CoreConfig } from '../config/schema';
 import type { Consent } from '../consent';
 import type { Locale } from './locales';
-import type { Part, Values } from './locale-parts';
+import type { Part, Values } from '../ui/locale-parts';
 
 /** What the UI can show: the first layer, the preferences dialog, the US
  * opt-out dialog, or only the small floating button that reopens the
@@ -29,6 +29,9 @@ export type UiLoader = (config: CoreConfig, view?: View) => Promise<UiModule>;
 /** How an entry fetches its chunks: the UI, and the full GPP API. */
 export interface Loaders {
   ui: UiLoader;
+  /** The floating button alone, for a visitor who has chosen (button.ts);
+   * without it the UI chunk draws it. */
+  button?: () => Promise<UiModule>;
   /** One part of a shipped language (not English, which the UI carries):
    * its strings in the order of locale-parts.json. */
   locale: (code: string, part: Part) => Promise<Values>;

@@ -88,6 +88,10 @@ export function startGate(consent: Consent, nonce: string | undefined, report: (
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
   // 'consent' too: a refusal that changes nothing allowed still decides `!x`.
-  consent.on('change', () => scan(document));
-  consent.on('consent', () => scan(document));
+  // A choice that changes what is allowed fires both with one snapshot:
+  // the page is scanned once for it.
+  let scanned: ConsentSnapshot | undefined;
+  const rescan = (state: ConsentSnapshot) => state !== scanned && ((scanned = state), scan(document));
+  consent.on('change', rescan);
+  consent.on('consent', rescan);
 }

@@ -30,11 +30,15 @@ export function startUsPrivacy(page: Page, config: CoreConfig, applies: boolean,
     if (applies) serveFrames(page, '__uspapi');
   }
   const { domain, path, sameSite, optOutDays } = config.cookie;
-  const write = () => {
-    // One left from a visit where a US law applied would now say the wrong thing.
-    if (!applies) return void (document.cookie.includes(COOKIE + '=') && removeCookie(COOKIE, path, domain));
+  // One left from a visit where a US law applied would now say the wrong
+  // thing. Looked for once: nothing here writes it later, and each read of
+  // document.cookie costs the click that records a choice.
+  if (!applies) {
+    if (document.cookie.includes(COOKIE + '=')) removeCookie(COOKIE, path, domain);
+    return () => {};
+  }
+  const write = () =>
     writeCookie(COOKIE, value(), { domain, path, sameSite, days: optOutDays, secure: location.protocol == 'https:' || sameSite == 'None' });
-  };
   write();
   return write;
 }

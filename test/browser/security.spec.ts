@@ -300,6 +300,8 @@ const preferencesDialog = (page: Page) => shadow(page, 'dialog[aria-labelledby="
 const optOutDialog = (page: Page) => shadow(page, 'dialog[aria-labelledby="samtykke-opt-out-title"]');
 
 async function openAllDetails(dialog: Locator) {
+  // The dialog comes with its chunk: wait for it, or there is nothing to open yet.
+  await expect(dialog).toBeVisible();
   for (const summary of await dialog.locator('summary').all()) await summary.click();
   expect(await dialog.locator('details:not([open])').count(), 'every <details> is open').toBe(0);
 }

@@ -132,7 +132,27 @@ export async function measureRun(browser, url, sdk, throttle, linksUrl) {
       links = { bytes: bytes.total, requests: linked.files.length, files: bytes.files };
     }
 
+    // A first visit again, for the time from a click on the banner's
+    // Preferences to the dialog on screen (SDKs that say how to find both).
+    let preferencesMs = null;
+    if (sdk.preferences) {
+      await context.clearCookies();
+      const fresh = await openPage(context, sdk, throttle);
+      await fresh.page.goto(url, { waitUntil: 'load' });
+      await fresh.page.waitForFunction(() => window.__bench.banner != null, undefined, { timeout: 15_000, polling: 'raf' });
+      await fresh.page.evaluate(`addEventListener('pointerdown', () => {
+        const start = performance.now();
+        const poll = () => { let open = false; try { open = ${sdk.dialog}; } catch {} if (open) window.__preferencesMs = performance.now() - start; else requestAnimationFrame(poll); };
+        requestAnimationFrame(poll);
+      }, { capture: true, once: true })`);
+      await fresh.page.locator(sdk.preferences).click();
+      const shown = await fresh.page.waitForFunction(() => window.__preferencesMs, undefined, { timeout: 15_000, polling: 20 });
+      preferencesMs = await shown.jsonValue();
+      await fresh.page.close();
+    }
+
     return {
+      preferencesMs,
       firstBytes: firstBytes.total,
       firstFiles: firstBytes.files,
       returningBytes: returningBytes.total,

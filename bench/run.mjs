@@ -39,6 +39,7 @@ export const FIGURES = [
   { key: 'longTaskMs', label: 'first visit: long tasks (ms)' },
   { key: 'cls', label: 'cumulative layout shift', digits: 3 },
   { key: 'acceptToTagMs', label: 'Accept all → GA request (ms)', digits: 1 },
+  { key: 'preferencesMs', label: 'Preferences → dialog on screen (ms)' },
   { key: 'returningTagMs', label: 'returning visit: GA request (ms from navigation)' },
   { key: 'returningScriptMs', label: 'returning visit: main-thread script (ms)' },
   { key: 'gatedBeforeConsent', label: 'GA requests before consent (must be 0)' },

@@ -18,6 +18,10 @@ const SAMTYKKE_PAGE = {
   gated: `<script type="text/plain" data-samtykke="analytics" src="${GA}" async></script>`,
   banner: `(() => { const s = document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('.banner'); return !!s && s.getBoundingClientRect().height > 0; })()`,
   accept: 'samtykke-ui >> role=button[name="Accept all"]',
+  // The "Preferences → dialog on screen" row: the banner's button, and an
+  // expression true once the dialog is open and laid out.
+  preferences: 'samtykke-ui >> role=button[name="Preferences"]',
+  dialog: `(() => { const d = document.querySelector('samtykke-ui')?.shadowRoot?.getElementById('samtykke-preferences-title'); return !!d && d.getBoundingClientRect().height > 0; })()`,
   // Both carry their own text, as a site that words its own footer would.
   links: `<a href="#" data-samtykke-link="do-not-sell">Do not sell my data</a>
 <a href="#" data-samtykke-link="preferences">Cookie settings</a>`,

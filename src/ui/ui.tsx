@@ -65,9 +65,8 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
   const config = read.config;
   /** The dialogs chunk, once it is here. */
   let dialogs: Dialogs | undefined;
-  let spokenLocale = locale;
   /** The language and parts the strings are of, so the same are not read twice. */
-  let spoken = '';
+  let spokenLocale = locale;
   /** The strings, in layers: English, the language, the site's texts for it. */
   function strings({ code, parts }: Locale) {
     const shipped = parts && decodeParts(parts);
@@ -80,7 +79,6 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
     if (missing.length) warn(`samtykke: the ${code} texts have no ${missing.map((key) => `'${key}'`).join(', ')}; English is shown for them.`);
   }
   strings(locale);
-  spoken = said(locale);
   if (!config.privacyPolicyUrl) warn('samtykke: privacyPolicyUrl is not set, so the banner cannot link to the privacy policy.');
 
   // The button chunk's lone floating button gives way to this UI's own,
@@ -233,8 +231,7 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
       draw();
     },
     speak(next: Locale) {
-      if (said(next) == spoken) return;
-      spoken = said(next);
+      if (said(next) == said(spokenLocale)) return;
       strings(next);
       host.element.lang = next.code;
       host.element.dir = direction(next.code);

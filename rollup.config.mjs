@@ -119,7 +119,7 @@ function siteModuleExternal() {
   return {
     name: 'site-module-external',
     async resolveId(source, importer) {
-      if (!/(^|\/)site$/.test(source) || !importer) return null;
+      if (!/(^|\/)site(\.js)?$/.test(source) || !importer) return null;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
       return resolved?.id.endsWith('/src/site.ts') ? { id: ID, external: true } : null;
     },

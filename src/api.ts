@@ -3,22 +3,22 @@
 // (index.ts: dynamic import; browser.ts: a script next to samtykke.min.js;
 // browser-full.ts: already in the file). Importing it has no side effects
 // and touches no browser global; init() is where the page is read.
-import type { SamtykkeConfig } from './config/schema';
-import { normalise } from './config/normalise';
-import { validate } from './config/validate';
-import { describe } from './config/problem';
-import { createConsent, type Consent } from './consent';
-import { browserEnvironment, memoryEnvironment, pageNonce } from './environment';
-import { startEffects } from './effects';
-import { loadScript as load } from './gate/load-script';
-import { usePolicy } from './gate/trusted';
-import { report } from './report';
-import { error } from './errors';
-import type { Loaders } from './loading/seam';
-import { withLocale } from './loading/with-locale';
-import { gppSection, visitorRegion } from './core/regime';
-import { REGION_PATTERN } from './config/defaults';
-import { BUILT, BUILT_IN, BUILT_INPUT, US } from './site';
+import type { SamtykkeConfig } from './config/schema.js';
+import { normalise } from './config/normalise.js';
+import { validate } from './config/validate.js';
+import { describe } from './config/problem.js';
+import { createConsent, type Consent } from './consent.js';
+import { browserEnvironment, memoryEnvironment, pageNonce } from './environment.js';
+import { startEffects } from './effects.js';
+import { loadScript as load } from './gate/load-script.js';
+import { usePolicy } from './gate/trusted.js';
+import { report } from './report.js';
+import { error } from './errors.js';
+import type { Loaders } from './loading/seam.js';
+import { withLocale } from './loading/with-locale.js';
+import { gppSection, visitorRegion } from './core/regime.js';
+import { REGION_PATTERN } from './config/defaults.js';
+import { BUILT, BUILT_IN, BUILT_INPUT, US } from './site.js';
 
 /** Where the page's one consent object lives, shared by every copy of the
  * bundle on the page (a symbol, so it is no named global). */

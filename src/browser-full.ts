@@ -1,15 +1,15 @@
 // The entry of dist/samtykke.full.min.js (and the development bundle
 // dist/samtykke.js): the core, the UI and the GPP API in one file, for sites
 // that prefer one request to the smallest returning visit.
-import { boot } from './script-tag';
-import { localeLoader } from './loading/load-chunk';
-import { pageNonce } from './environment';
-import { uiWith } from './ui/ui';
-import * as dialogs from './ui/dialogs';
-import { startUs } from './signals/us-module';
+import { boot } from './script-tag.js';
+import { localeLoader } from './loading/load-chunk.js';
+import { pageNonce } from './environment.js';
+import { uiWith } from './ui/ui.js';
+import * as dialogs from './ui/dialogs.js';
+import { startUs } from './signals/us-module.js';
 import embedded from 'samtykke:locales';
-import { own } from './core/record';
-import type { Loaders } from './loading/seam';
+import { own } from './core/record.js';
+import type { Loaders } from './loading/seam.js';
 
 const ui = Promise.resolve(uiWith(() => Promise.resolve(dialogs)));
 const us = Promise.resolve({ startUs });

@@ -1,19 +1,19 @@
 // The consent object: one per page. It owns the one piece of state (the
 // stored record) and derives everything else from it through core/.
-import type { CoreConfig, Regime } from './config/schema';
-import { NECESSARY } from './config/defaults';
-import { decide, lifetime, type Decision } from './core/decision';
-import { choose, everything, type Change } from './core/choice';
-import { resolveRegime } from './core/regime';
-import { emitter } from './core/emitter';
-import { own, type ConsentRecord } from './core/record';
-import { decode, encode, newest } from './storage/codec';
-import { RECORD_VERSION } from './core/choice';
-import { consentId } from './storage/consent-id';
-import type { RecordStore } from './storage/store';
-import type { Tabs } from './storage/tabs';
-import type { UiLoader, View } from './loading/seam';
-import { error as problem } from './errors';
+import type { CoreConfig, Regime } from './config/schema.js';
+import { NECESSARY } from './config/defaults.js';
+import { decide, lifetime, type Decision } from './core/decision.js';
+import { choose, everything, type Change } from './core/choice.js';
+import { resolveRegime } from './core/regime.js';
+import { emitter } from './core/emitter.js';
+import { own, type ConsentRecord } from './core/record.js';
+import { decode, encode, newest } from './storage/codec.js';
+import { RECORD_VERSION } from './core/choice.js';
+import { consentId } from './storage/consent-id.js';
+import type { RecordStore } from './storage/store.js';
+import type { Tabs } from './storage/tabs.js';
+import type { UiLoader, View } from './loading/seam.js';
+import { error as problem } from './errors.js';
 
 /** A read-only picture of the consent state, passed to listeners. */
 export interface ConsentSnapshot {

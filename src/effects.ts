@@ -2,20 +2,20 @@
 // Google Analytics, cookie deletion on withdrawal, consent receipts, the
 // links that reopen the preferences. Runs in the browser only, right after
 // the consent object is made.
-import type { CoreConfig } from './config/schema';
-import type { Consent, ConsentSnapshot } from './consent';
-import { withdrawn, cookiesOf } from './core/revocation';
-import { gtagOf, type Gtag } from './signals/gtag';
-import { startConsentMode } from './signals/consent-mode-effect';
-import { startGate } from './gate/gate';
-import { deleteCookies } from './gate/cookies';
-import { startGoogleAnalytics } from './gate/google-analytics';
-import { receiptOf, retryReceipt, sendReceipt } from './receipts';
-import { listenForLinks } from './links';
-import { startUsSignals, type UsLoader } from './signals/us-signals';
-import { error } from './errors';
-import { GOOGLE, RECEIPTS, US } from './site';
-import type { Loaders } from './loading/seam';
+import type { CoreConfig } from './config/schema.js';
+import type { Consent, ConsentSnapshot } from './consent.js';
+import { withdrawn, cookiesOf } from './core/revocation.js';
+import { gtagOf, type Gtag } from './signals/gtag.js';
+import { startConsentMode } from './signals/consent-mode-effect.js';
+import { startGate } from './gate/gate.js';
+import { deleteCookies } from './gate/cookies.js';
+import { startGoogleAnalytics } from './gate/google-analytics.js';
+import { receiptOf, retryReceipt, sendReceipt } from './receipts.js';
+import { listenForLinks } from './links.js';
+import { startUsSignals, type UsLoader } from './signals/us-signals.js';
+import { error } from './errors.js';
+import { GOOGLE, RECEIPTS, US } from './site.js';
+import type { Loaders } from './loading/seam.js';
 
 type Page = Record<string, unknown>;
 

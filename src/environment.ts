@@ -1,13 +1,13 @@
 // The page as the consent object sees it (see Environment in consent.ts).
 // The only module that reads window, document and navigator for the core.
-import type { CoreConfig } from './config/schema';
-import type { Environment } from './consent';
-import { error } from './errors';
-import { AUTO } from './site';
-import { cookieStore, memoryStore } from './storage/store';
-import { tabs } from './storage/tabs';
-import { readGpc } from './signals/gpc';
-import { report } from './report';
+import type { CoreConfig } from './config/schema.js';
+import type { Environment } from './consent.js';
+import { error } from './errors.js';
+import { AUTO } from './site.js';
+import { cookieStore, memoryStore } from './storage/store.js';
+import { tabs } from './storage/tabs.js';
+import { readGpc } from './signals/gpc.js';
+import { report } from './report.js';
 
 function timeZone(): string | undefined {
   try {

@@ -2,9 +2,9 @@
 // browser global; init() is where the page is read. The banner's code (the
 // UI chunk: preact, components, styles, strings) is a dynamic import, so a
 // bundler splits it off and a returning visitor never downloads it.
-import type { SamtykkeConfig } from './config/schema';
-import type { Consent } from './consent';
-import { init as start } from './api';
+import type { SamtykkeConfig } from './config/schema.js';
+import type { Consent } from './consent.js';
+import { init as start } from './api.js';
 
 /**
  * Starts samtykke on this page and returns its consent object. Calling it
@@ -14,17 +14,17 @@ import { init as start } from './api';
  */
 export function init(config?: SamtykkeConfig): Consent {
   return start(config, {
-    ui: () => import('./ui/ui-esm'),
-    button: () => import('./ui/button'),
-    us: () => import('./signals/us-module'),
+    ui: () => import('./ui/ui-esm.js'),
+    button: () => import('./ui/button.js'),
+    us: () => import('./signals/us-module.js'),
     // dist/esm/locales/<code>.<part>.js, one module per language and part
     // (bundlers split them; see locale-parts.ts).
     locale: (code, part) => import(`./locales/${code}.${part}.js`).then((module) => module.default),
   });
 }
 
-export { current, loadScript } from './api';
-export { validate, type Validation } from './config/validate';
-export type { Problem } from './config/problem';
-export type { SamtykkeConfig, Config, CategoryConfig, ServiceConfig, CookieSpec, Regime } from './config/schema';
-export type { Consent, ConsentSnapshot, ConsentEvent } from './consent';
+export { current, loadScript } from './api.js';
+export { validate, type Validation } from './config/validate.js';
+export type { Problem } from './config/problem.js';
+export type { SamtykkeConfig, Config, CategoryConfig, ServiceConfig, CookieSpec, Regime } from './config/schema.js';
+export type { Consent, ConsentSnapshot, ConsentEvent } from './consent.js';

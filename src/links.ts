@@ -5,7 +5,7 @@
 //                                                      "Your Privacy Choices" link
 // One delegated listener in the core: the UI chunk is fetched on the click,
 // not before.
-import type { Consent } from './consent';
+import type { Consent } from './consent.js';
 
 export const LINK_ATTRIBUTE = 'data-samtykke-link';
 

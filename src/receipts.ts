@@ -2,7 +2,7 @@
 // consent was given). Each decision is sent to the site's own endpoint as a
 // small JSON record: no IP address, no personal data, nothing that
 // identifies the visitor beyond the random consent id.
-import type { ConsentSnapshot } from './consent';
+import type { ConsentSnapshot } from './consent.js';
 
 export interface Receipt {
   /** The receipt format's version. */

@@ -1,13 +1,13 @@
 // What the script-tag bundles do on load: define the global `Samtykke` and
 // start from the page's config block, so a site needs no inline JavaScript
 // (strict CSP). browser.ts and browser-full.ts call it with their UI loader.
-import { current, init, loadScript } from './api';
-import { validate } from './config/validate';
-import type { SamtykkeConfig } from './config/schema';
-import type { Loaders } from './loading/seam';
-import { report } from './report';
-import { error } from './errors';
-import { BUILT_IN } from './site';
+import { current, init, loadScript } from './api.js';
+import { validate } from './config/validate.js';
+import type { SamtykkeConfig } from './config/schema.js';
+import type { Loaders } from './loading/seam.js';
+import { report } from './report.js';
+import { error } from './errors.js';
+import { BUILT_IN } from './site.js';
 
 const CONFIG_ID = 'samtykke-config';
 /** The consent object's methods, forwarded by the global. */

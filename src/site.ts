@@ -3,7 +3,7 @@
 // from the page; a per-site build replaces this module with one site's
 // answers, and rollup drops the code behind each `false` and the config
 // reader behind BUILT: a site pays only for the code its config uses.
-import type { CoreConfig } from './config/schema';
+import type { CoreConfig } from './config/schema.js';
 
 /** The bundle carries its config (a literal, for rollup to fold). */
 export const BUILT_IN: boolean = false;

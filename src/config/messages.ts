@@ -1,6 +1,6 @@
 // What a site owner reads when a config key is wrong. Shared by the zod
 // schema and the production normaliser so both builds say the same thing.
-import { MAX_DAYS } from './defaults';
+import { MAX_DAYS } from './defaults.js';
 
 export const MESSAGES = {
   object: 'must be an object',

@@ -2,10 +2,10 @@
 // theme, category labels, service descriptions, cookie tables. Same rules
 // as normalise.ts (report once, fall back safely, never throw); it lives
 // apart so that a returning visitor, who sees no UI, never downloads it.
-import type { UiConfig } from './schema';
-import type { Problem } from './problem';
-import { isObject, isPattern, matches, oneOf, reader, safeKeys, type Bag } from './reader';
-import { DEFAULTS, LAYOUTS, PARTIES, THEMES, URL_PATTERN } from './defaults';
+import type { UiConfig } from './schema.js';
+import type { Problem } from './problem.js';
+import { isObject, isPattern, matches, oneOf, reader, safeKeys, type Bag } from './reader.js';
+import { DEFAULTS, LAYOUTS, PARTIES, THEMES, URL_PATTERN } from './defaults.js';
 
 // Links the UI renders: never `javascript:`.
 const isUrl = matches(URL_PATTERN);

@@ -6,14 +6,14 @@
 // allowed: each bad key is reported once and falls back to its safe default.
 // zod stays off this path; test/unit/config-agreement.test.ts keeps the two
 // in step.
-import type { CoreConfig } from './schema';
-import type { Problem } from './problem';
-import { duplicateServices } from './services';
-import { isBoolean, isObject, isPattern, matches, oneOf, reader, type Bag } from './reader';
+import type { CoreConfig } from './schema.js';
+import type { Problem } from './problem.js';
+import { duplicateServices } from './services.js';
+import { isBoolean, isObject, isPattern, matches, oneOf, reader, type Bag } from './reader.js';
 import {
   BASE_REGIMES, CONSENT_MODES, COOKIE_NAME_PATTERN, DATA_LAYER_PATTERN, WAIT_FOR_UPDATE, DEFAULT_CATEGORIES, DEFAULT_SALE_CATEGORIES, DEFAULTS,
   GA_ID_PATTERN, MAX_DAYS, NECESSARY, POLICY_PATTERN, REGIMES, REGION_PATTERN, SAME_SITE, URL_PATTERN,
-} from './defaults';
+} from './defaults.js';
 
 const isDays = (v: unknown) => typeof v == 'number' && v > 0 && v <= MAX_DAYS;
 

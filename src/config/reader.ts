@@ -5,8 +5,8 @@
 // The production bundle keeps its message short and generic (bytes on every
 // page view); the development bundle, validate() and the CLI say exactly
 // what each key must be, from the zod schema.
-import type { Problem } from './problem';
-import { ID_PATTERN } from './defaults';
+import type { Problem } from './problem.js';
+import { ID_PATTERN } from './defaults.js';
 
 export type Bag = Record<string, unknown>;
 export type Check = (value: unknown) => boolean;

@@ -6,8 +6,8 @@ import * as z from 'zod/mini';
 import {
   BASE_REGIMES, CONSENT_MODES, COOKIE_NAME_PATTERN, DATA_LAYER_PATTERN, DEFAULTS, GA_ID_PATTERN, ID_PATTERN, LAYOUTS, POLICY_PATTERN,
   MAX_DAYS, PARTIES, REGIMES, REGION_PATTERN, SAME_SITE, THEMES, URL_PATTERN,
-} from './defaults';
-import { MESSAGES as M } from './messages';
+} from './defaults.js';
+import { MESSAGES as M } from './messages.js';
 
 const text = () => z.string({ error: M.string });
 const flag = () => z.boolean({ error: M.boolean });

@@ -1,5 +1,5 @@
-import type { Problem } from './problem';
-import { MESSAGES } from './messages';
+import type { Problem } from './problem.js';
+import { MESSAGES } from './messages.js';
 
 type Categories = Record<string, { services?: Record<string, unknown> } | undefined>;
 

@@ -2,10 +2,10 @@
 // validate() and the CLI. Turns zod's issues into the same one-line problems
 // the production normaliser reports.
 import type * as z from 'zod/mini';
-import { configSchema } from './schema';
-import { MESSAGES } from './messages';
-import { duplicateServices } from './services';
-import { formatPath, type Problem } from './problem';
+import { configSchema } from './schema.js';
+import { MESSAGES } from './messages.js';
+import { duplicateServices } from './services.js';
+import { formatPath, type Problem } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
 

@@ -1,9 +1,9 @@
 // The visitor's actions as pure transitions: (decision, change) → the record
 // to store. The consent object in ../consent.ts applies them.
-import type { CoreConfig } from '../config/schema';
-import { NECESSARY } from '../config/defaults';
-import { own, type ConsentRecord } from './record';
-import type { Decision } from './decision';
+import type { CoreConfig } from '../config/schema.js';
+import { NECESSARY } from '../config/defaults.js';
+import { own, type ConsentRecord } from './record.js';
+import type { Decision } from './decision.js';
 
 export const RECORD_VERSION = 1;
 

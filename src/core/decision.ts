@@ -1,8 +1,8 @@
 // From (config, record, signals) to what is allowed. Pure and small: it runs
 // on every page view, and everything the page acts on is derived from it.
-import type { CoreConfig, Regime } from '../config/schema';
-import { NECESSARY } from '../config/defaults';
-import { DAY, own, type ConsentRecord } from './record';
+import type { CoreConfig, Regime } from '../config/schema.js';
+import { NECESSARY } from '../config/defaults.js';
+import { DAY, own, type ConsentRecord } from './record.js';
 
 export interface Signals {
   /** `navigator.globalPrivacyControl === true`: an opt-out of sale/sharing. */

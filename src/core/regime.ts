@@ -1,7 +1,7 @@
 // Which law's model applies: opt-in (GDPR/ePrivacy) or opt-out (US state
 // privacy laws). Pure: the region and time zone are passed in.
-import type { CoreConfig, Regime } from '../config/schema';
-import { AUTO } from '../site';
+import type { CoreConfig, Regime } from '../config/schema.js';
+import { AUTO } from '../site.js';
 
 // EU member states (EL is the EU's own code for Greece), the rest of the EEA,
 // the UK and Switzerland: consent before non-essential storage.

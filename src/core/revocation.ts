@@ -1,6 +1,6 @@
-import type { CoreConfig } from '../config/schema';
-import { KNOWN_COOKIES, type CookiePattern } from './cookie-patterns';
-import { own } from './record';
+import type { CoreConfig } from '../config/schema.js';
+import { KNOWN_COOKIES, type CookiePattern } from './cookie-patterns.js';
+import { own } from './record.js';
 
 /** The ids that were allowed before and are not now. */
 export function withdrawn(before: Readonly<Record<string, boolean>>, after: Readonly<Record<string, boolean>>): string[] {

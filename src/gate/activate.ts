@@ -1,7 +1,7 @@
 // Turning one inert element into a live one. A script is re-created (a
 // browser never runs a <script> whose type was text/plain, even after the
 // type changes); other elements get their real URL back.
-import { scriptText, scriptUrl } from './trusted';
+import { scriptText, scriptUrl } from './trusted.js';
 
 /** The attributes that hold a gated element's real URL. */
 const DEFERRED = ['src', 'srcset', 'href'];

@@ -1,8 +1,8 @@
 // Deleting the cookies of withdrawn categories and services. Scripts that
 // already ran cannot be unloaded, but their cookies can go.
-import { parentDomains } from '../storage/domains';
-import { removeCookie } from '../storage/cookie';
-import { matchesCookie, type CookiePattern } from '../core/cookie-patterns';
+import { parentDomains } from '../storage/domains.js';
+import { removeCookie } from '../storage/cookie.js';
+import { matchesCookie, type CookiePattern } from '../core/cookie-patterns.js';
 
 export function cookieNames(cookie: string): string[] {
   return cookie ? cookie.split(/;\s*/).map((pair) => pair.split('=')[0]) : [];

@@ -2,10 +2,10 @@
 // `"!category"`), `data-samtykke-service="id"`, or both, stay inert until
 // the choice allows them, then run once each, in document order. One
 // MutationObserver sees elements added later; fetch and XHR are not touched.
-import type { Consent, ConsentSnapshot } from '../consent';
-import { own } from '../core/record';
-import { activate, isInert } from './activate';
-import { error } from '../errors';
+import type { Consent, ConsentSnapshot } from '../consent.js';
+import { own } from '../core/record.js';
+import { activate, isInert } from './activate.js';
+import { error } from '../errors.js';
 
 // A service id alone is enough: it names its category through the config.
 export const GATED = '[data-samtykke],[data-samtykke-service]';

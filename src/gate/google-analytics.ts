@@ -1,10 +1,10 @@
 // Google Analytics 4, built in: gtag.js is loaded only once analytics is
 // allowed (in Consent Mode's "basic" mode), and configured with the IP
 // masked and data sharing off unless the site says otherwise.
-import { scriptUrl } from './trusted';
-import type { CoreConfig } from '../config/schema';
-import type { Consent } from '../consent';
-import type { Gtag } from '../signals/gtag';
+import { scriptUrl } from './trusted.js';
+import type { CoreConfig } from '../config/schema.js';
+import type { Consent } from '../consent.js';
+import type { Gtag } from '../signals/gtag.js';
 
 type Page = Record<string, unknown>;
 

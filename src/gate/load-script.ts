@@ -1,6 +1,6 @@
 // Programmatic gating for code that loads its own tags.
-import type { Consent } from '../consent';
-import { scriptUrl } from './trusted';
+import type { Consent } from '../consent.js';
+import { scriptUrl } from './trusted.js';
 
 /**
  * Loads `url` as a script once `name` (a category or service) is allowed:

@@ -4,8 +4,8 @@
 // its chunks, gtag.js) through one policy of its own, created on first use
 // and never exposed, so no other code can mint trusted values with it. A
 // CSP with a `trusted-types` list must name it (`trustedTypesPolicy`).
-import { report } from '../report';
-import { error } from '../errors';
+import { report } from '../report.js';
+import { error } from '../errors.js';
 
 interface Policy {
   createScript(text: string): unknown;

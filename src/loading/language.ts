@@ -2,7 +2,7 @@
 // `<html lang>`, else the browser's languages, else English; each matched
 // against the languages on offer (shipped locales and the site's `texts`).
 // Pure: the caller passes what it read from the page.
-import { own } from '../core/record';
+import { own } from '../core/record.js';
 
 export const FALLBACK = 'en';
 

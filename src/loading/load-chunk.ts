@@ -2,8 +2,8 @@
 // samtykke.us.min.js (the full GPP API), each fetched with a <script> next
 // to samtykke.min.js, or from a URL the config gives, and handed over
 // through a symbol on window, so no chunk defines a named global.
-import { scriptUrl } from '../gate/trusted';
-import type { Part, Values } from '../ui/locale-parts';
+import { scriptUrl } from '../gate/trusted.js';
+import type { Part, Values } from '../ui/locale-parts.js';
 
 export const UI_MODULE = Symbol.for('samtykke.ui');
 export const US_MODULE = Symbol.for('samtykke.us');

@@ -1,7 +1,7 @@
 // The languages samtykke ships, one file each in locales/ (built into one
 // file per part: see locale-parts.ts). A test keeps this list and the files
 // in step.
-import type { Part, Parts, Values } from '../ui/locale-parts';
+import type { Part, Parts, Values } from '../ui/locale-parts.js';
 
 export const LOCALES = [
   'en', 'da', 'sv', 'nb', 'nn', 'fi', 'is', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'cs', 'sk', 'sl', 'hu', 'ro', 'bg', 'hr',

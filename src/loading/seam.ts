@@ -2,10 +2,10 @@
 // something must be shown; the UI (preact, styles, locale strings) is a
 // separate chunk that is fetched only then, so a returning visitor whose
 // choice is stored never downloads it.
-import type { CoreConfig } from '../config/schema';
-import type { Consent } from '../consent';
-import type { Locale } from './locales';
-import type { Part, Values } from '../ui/locale-parts';
+import type { CoreConfig } from '../config/schema.js';
+import type { Consent } from '../consent.js';
+import type { Locale } from './locales.js';
+import type { Part, Values } from '../ui/locale-parts.js';
 
 /** What the UI can show: the first layer, the preferences dialog, the US
  * opt-out dialog, or only the small floating button that reopens the
@@ -35,5 +35,5 @@ export interface Loaders {
   /** One part of a shipped language (not English, which the UI carries):
    * its strings in the order of locale-parts.json. */
   locale: (code: string, part: Part) => Promise<Values>;
-  us: import('../signals/us-signals').UsLoader;
+  us: import('../signals/us-signals.js').UsLoader;
 }

@@ -5,11 +5,11 @@
 // that fails to load falls back to it, with one message. setLocale()
 // switches the language later, also of a UI already shown, fetching every
 // part the views shown so far needed.
-import type { Loaders, UiLoader, UiModule } from './seam';
-import { fetched, LOCALES, type Locale } from './locales';
-import type { Part, Values } from '../ui/locale-parts';
-import { pickLocale, visitorLocale } from './language';
-import { error as problem } from '../errors';
+import type { Loaders, UiLoader, UiModule } from './seam.js';
+import { fetched, LOCALES, type Locale } from './locales.js';
+import type { Part, Values } from '../ui/locale-parts.js';
+import { pickLocale, visitorLocale } from './language.js';
+import { error as problem } from '../errors.js';
 
 export function withLocale(loaders: Loaders, input: unknown, report: (message: string) => void) {
   /** The language, chosen when the UI is first needed or by setLocale(). */

@@ -1,9 +1,9 @@
 // Google Consent Mode on the page: the default before any tag reads the
 // dataLayer, an update on every change.
-import type { ConsentModeOptions } from '../config/schema';
-import type { ConsentSnapshot } from '../consent';
-import { consentState } from './consent-mode';
-import type { Gtag } from './gtag';
+import type { ConsentModeOptions } from '../config/schema.js';
+import type { ConsentSnapshot } from '../consent.js';
+import { consentState } from './consent-mode.js';
+import type { Gtag } from './gtag.js';
 
 /** Pushes `consent default` for `state` and returns the function that pushes
  * each update. The stored choice is the default on later pages, so tags

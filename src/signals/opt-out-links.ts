@@ -5,8 +5,8 @@
 // opt-out icon; a link with its own text keeps it. Next to each, a status
 // says "Opt-Out Request Honored" once a GPC signal has been applied
 // (§7025(c)(6)). Text only, never HTML.
-import type { Consent } from '../consent';
-import { LINK_ATTRIBUTE } from '../links';
+import type { Consent } from '../consent.js';
+import { LINK_ATTRIBUTE } from '../links.js';
 
 export interface LinkTexts {
   link: string;

@@ -2,15 +2,15 @@
 // where a US law applies, and the statutory opt-out links' text and status,
 // in the visitor's language (the `banner` part of its file, fetched like the
 // banner's: the link texts are in it).
-import type { Consent } from '../consent';
+import type { Consent } from '../consent.js';
 import english from '../../locales/en.json';
-import { startGpp } from './gpp/api';
-import { drawOptOutLinks } from './opt-out-links';
-import { visitorLocale } from '../loading/language';
-import { LOCALES, shippedPart, type Strings } from '../loading/locales';
-import { decode } from '../ui/locale-parts';
+import { startGpp } from './gpp/api.js';
+import { drawOptOutLinks } from './opt-out-links.js';
+import { visitorLocale } from '../loading/language.js';
+import { LOCALES, shippedPart, type Strings } from '../loading/locales.js';
+import { decode } from '../ui/locale-parts.js';
 import KEYS from '../ui/locale-parts.json';
-import type { Loaders } from '../loading/seam';
+import type { Loaders } from '../loading/seam.js';
 
 type Page = Window & Record<string, any>;
 type Texts = Record<string, Record<string, unknown>>;

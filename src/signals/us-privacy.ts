@@ -1,10 +1,10 @@
 // The legacy IAB US Privacy string ("uspv1", deprecated by IAB in favour of
 // GPP, still read by ad servers): `__uspapi('getUSPData', 1, cb)` and the
 // first-party `usprivacy` cookie.
-import type { CoreConfig } from '../config/schema';
-import type { ConsentSnapshot } from '../consent';
-import { serveFrames } from './frames';
-import { removeCookie, writeCookie } from '../storage/cookie';
+import type { CoreConfig } from '../config/schema.js';
+import type { ConsentSnapshot } from '../consent.js';
+import { serveFrames } from './frames.js';
+import { removeCookie, writeCookie } from '../storage/cookie.js';
 
 /** `1` (version), notice given, opted out of sale, LSPA-covered; `1---`
  * where the CCPA does not apply. */

@@ -3,14 +3,14 @@
 // The US chunk (the full GPP API and the opt-out links) is fetched only
 // where a US law applies or the page has an opt-out link, so that visitors
 // elsewhere never download the encoder.
-import type { CoreConfig } from '../config/schema';
-import type { Consent } from '../consent';
-import type { startUs } from './us-module';
-import type { Loaders } from '../loading/seam';
-import { installGppStub } from './gpp/stub';
-import { startUsPrivacy } from './us-privacy';
-import { LINK_ATTRIBUTE } from '../links';
-import { error as problem } from '../errors';
+import type { CoreConfig } from '../config/schema.js';
+import type { Consent } from '../consent.js';
+import type { startUs } from './us-module.js';
+import type { Loaders } from '../loading/seam.js';
+import { installGppStub } from './gpp/stub.js';
+import { startUsPrivacy } from './us-privacy.js';
+import { LINK_ATTRIBUTE } from '../links.js';
+import { error as problem } from '../errors.js';
 
 export interface UsModule {
   startUs: typeof startUs;

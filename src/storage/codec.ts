@@ -12,8 +12,8 @@
 // an entry boundary would still parse, and a dropped `hotjar:0` would grant
 // the service the visitor switched off. It is no signature (anyone can
 // recompute it), only a guard against truncation and careless edits.
-import type { ConsentRecord } from '../core/record';
-import { RECORD_VERSION } from '../core/choice';
+import type { ConsentRecord } from '../core/record.js';
+import { RECORD_VERSION } from '../core/choice.js';
 
 const OPTED_OUT = 1;
 const GPC = 2;

@@ -1,8 +1,8 @@
 // Where the record lives: the first-party cookie, or
 // memory when there is no document (SSR) or the browser blocks cookies.
-import type { CoreConfig } from '../config/schema';
-import { parentDomains } from './domains';
-import { removeCookie, writeCookie } from './cookie';
+import type { CoreConfig } from '../config/schema.js';
+import { parentDomains } from './domains.js';
+import { removeCookie, writeCookie } from './cookie.js';
 
 export interface RecordStore {
   /** Every value stored under the record's name (duplicates included). */

@@ -3,10 +3,10 @@
 // bar or a box it is a labelled region that leaves the page usable and
 // keeps focused page content in view; as `modal` it is a dialog.
 import { h } from 'preact';
-import { Actions, Button, Dialog } from './dialog';
-import { Text } from './text';
-import { reserveSpace } from './reserve';
-import type { Strings } from './strings';
+import { Actions, Button, Dialog } from './dialog.js';
+import { Text } from './text.js';
+import { reserveSpace } from './reserve.js';
+import type { Strings } from './strings.js';
 
 export interface BannerProps {
   strings: Strings;

@@ -3,15 +3,15 @@
 // host and styles as the UI, instead of the UI chunk (preact, the banner)
 // on every page view. A click opens the preferences through the core, which
 // fetches the UI chunk then; the UI replaces this button with its own.
-import type { UiModule } from '../loading/seam';
-import type { Locale } from '../loading/locales';
-import { direction } from '../loading/language';
-import { THEMES } from '../config/defaults';
-import { UI_INPUT } from '../site';
+import type { UiModule } from '../loading/seam.js';
+import type { Locale } from '../loading/locales.js';
+import { direction } from '../loading/language.js';
+import { THEMES } from '../config/defaults.js';
+import { UI_INPUT } from '../site.js';
 import english from 'samtykke:english/banner';
-import { decodeParts } from './locale-parts';
-import { applyTheme, createHost, LONE } from './host';
-import { SHIELD } from './shield';
+import { decodeParts } from './locale-parts.js';
+import { applyTheme, createHost, LONE } from './host.js';
+import { SHIELD } from './shield.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

@@ -2,11 +2,11 @@
 // fetched it (see load-chunk.ts), and lends the dialogs chunk, which it
 // fetches from beside itself when a dialog is first wanted, what both draw
 // with (kit.ts).
-import { uiWith } from './ui';
-import { chunkLoader, DIALOGS_MODULE, UI_MODULE } from '../loading/load-chunk';
-import { KIT, kit, type Dialogs } from './kit';
-import { pageNonce } from '../environment';
-import { DIALOGS_FILE } from '../site';
+import { uiWith } from './ui.js';
+import { chunkLoader, DIALOGS_MODULE, UI_MODULE } from '../loading/load-chunk.js';
+import { KIT, kit, type Dialogs } from './kit.js';
+import { pageNonce } from '../environment.js';
+import { DIALOGS_FILE } from '../site.js';
 
 const page = window as unknown as Record<symbol, unknown>;
 page[KIT] = kit;

@@ -2,7 +2,7 @@
 // now, the US opt-out dialog next): a modal shell, a row of equal buttons,
 // and a status line. They know nothing of consent.
 import { h, type ComponentChildren } from 'preact';
-import { trapTab } from './focus';
+import { trapTab } from './focus.js';
 
 /** `onIntent`: a pointer over it or focus on it, before any click. */
 export function Button({ onClick, children, name, onIntent }: { onClick: () => void; children: ComponentChildren; name?: string; onIntent?: () => void }) {

@@ -2,7 +2,7 @@
 // chunk that fetched it. preact and the pieces both chunks draw with are the
 // UI chunk's own, lent through kit.ts (rollup.config.mjs maps them), so they
 // are not downloaded twice.
-import * as dialogs from './dialogs';
-import { DIALOGS_MODULE } from '../loading/load-chunk';
+import * as dialogs from './dialogs.js';
+import { DIALOGS_MODULE } from '../loading/load-chunk.js';
 
 (window as unknown as Record<symbol, unknown>)[DIALOGS_MODULE] = dialogs;

@@ -6,7 +6,7 @@
 import english from 'samtykke:english/preferences+opt-out';
 import css from './dialogs.css?raw';
 
-export { Preferences } from './preferences';
-export { OptOut } from './opt-out';
-export { withKnownServices } from './known-services';
+export { Preferences } from './preferences.js';
+export { OptOut } from './opt-out.js';
+export { withKnownServices } from './known-services.js';
 export { english, css };

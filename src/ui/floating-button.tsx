@@ -3,7 +3,7 @@
 // icon"). Opt-in with `floatingButton: true`. A returning visitor gets it
 // from the button chunk (button.ts) instead, without preact.
 import { h } from 'preact';
-import { SHIELD } from './shield';
+import { SHIELD } from './shield.js';
 
 export function FloatingButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (

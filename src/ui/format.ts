@@ -2,7 +2,7 @@
 // placeholders. Strings become text nodes and links, never HTML, so a
 // translation or a site's override cannot inject markup.
 
-import { own } from '../core/record';
+import { own } from '../core/record.js';
 
 export type Piece = string | { text: string; href: string };
 

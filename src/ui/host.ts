@@ -2,7 +2,7 @@
 // whose styles are adopted as a constructable stylesheet. No <style> element
 // and no style attribute is needed, so a Content-Security-Policy without
 // 'unsafe-inline' works, and page CSS cannot reach the banner.
-import { css } from './styles';
+import { css } from './styles.js';
 
 /** Marks the button chunk's host (button.ts), which the UI chunk replaces. */
 export const LONE = 'data-lone-button';

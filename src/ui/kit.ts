@@ -2,9 +2,9 @@
 // that preact and the pieces both draw with travel once: scripts/kit.mjs
 // maps these modules to window[KIT] when it builds the dialogs chunk.
 import { h, Fragment } from 'preact';
-import * as dialog from './dialog';
-import * as text from './text';
-import * as strings from './strings';
+import * as dialog from './dialog.js';
+import * as text from './text.js';
+import * as strings from './strings.js';
 
 export const KIT = Symbol.for('samtykke.kit');
 
@@ -12,4 +12,4 @@ export const KIT = Symbol.for('samtykke.kit');
 export const kit = { preact: { h, Fragment }, dialog, text, strings };
 
 /** What a dialogs module exports (dialogs.tsx). */
-export type Dialogs = typeof import('./dialogs');
+export type Dialogs = typeof import('./dialogs.js');

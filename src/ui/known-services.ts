@@ -2,8 +2,8 @@
 // site describing them: with `googleAnalytics` set, the analytics category
 // shows Google Analytics and its cookies unless the site lists a `ga4`
 // service of its own.
-import type { CoreConfig, UiConfig } from '../config/schema';
-import type { Strings } from './strings';
+import type { CoreConfig, UiConfig } from '../config/schema.js';
+import type { Strings } from './strings.js';
 
 export function withKnownServices(config: UiConfig, core: CoreConfig, t: Strings): UiConfig {
   const analytics = config.categories.analytics;

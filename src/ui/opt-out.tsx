@@ -4,9 +4,9 @@
 // visitor stands, including "Opt-Out Request Honored" for Global Privacy
 // Control (Cal. Code Regs. tit. 11 §7025(c)(6)).
 import { h } from 'preact';
-import { Button, Dialog, Status } from './dialog';
-import { Text } from './text';
-import type { Strings } from './strings';
+import { Button, Dialog, Status } from './dialog.js';
+import { Text } from './text.js';
+import type { Strings } from './strings.js';
 
 export interface OptOutProps {
   strings: Strings;

@@ -2,11 +2,11 @@
 // nothing else pre-ticked unless the visitor or the regime's default has it
 // on), the services behind each, and Accept all / Reject all / Save choices.
 import { h } from 'preact';
-import type { UiConfig } from '../config/schema';
-import { NECESSARY } from '../config/defaults';
-import { Actions, Button, Dialog } from './dialog';
-import { Services } from './services';
-import { categoryText, type Strings } from './strings';
+import type { UiConfig } from '../config/schema.js';
+import { NECESSARY } from '../config/defaults.js';
+import { Actions, Button, Dialog } from './dialog.js';
+import { Services } from './services.js';
+import { categoryText, type Strings } from './strings.js';
 
 export interface PreferencesProps {
   strings: Strings;

@@ -2,8 +2,8 @@
 // and a table of its cookies: name, lifetime and whose (Planet49: duration
 // and third-party access are part of informed consent).
 import { h } from 'preact';
-import type { UiConfig } from '../config/schema';
-import type { Strings } from './strings';
+import type { UiConfig } from '../config/schema.js';
+import type { Strings } from './strings.js';
 
 type Service = UiConfig['categories'][string]['services'][string];
 

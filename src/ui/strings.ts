@@ -1,9 +1,9 @@
 // The strings the UI shows: English underneath (so no button is ever
 // empty), then the visitor's locale, then the site's `texts` for it.
-import type { UiConfig } from '../config/schema';
-import { own } from '../core/record';
+import type { UiConfig } from '../config/schema.js';
+import { own } from '../core/record.js';
 
-import type { Strings } from '../loading/locales';
+import type { Strings } from '../loading/locales.js';
 
 export type { Strings };
 

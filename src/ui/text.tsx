@@ -1,6 +1,6 @@
 // Renders a locale string as text and links (see format.ts): never as HTML.
 import { h, Fragment } from 'preact';
-import { format } from './format';
+import { format } from './format.js';
 
 export function Text({ value, params }: { value: string; params?: Record<string, string | undefined> }) {
   return (

@@ -1,5 +1,5 @@
 // The UI as the ESM build's init() imports it: the dialogs are a dynamic
 // import of their own, which a bundler splits off.
-import { uiWith } from './ui';
+import { uiWith } from './ui.js';
 
-export const { show, setLocale } = uiWith(() => import('./dialogs'));
+export const { show, setLocale } = uiWith(() => import('./dialogs.js'));

@@ -3,25 +3,25 @@
 // root, and turns the visitor's clicks into calls on the consent object.
 // State lives here; the components only draw it.
 import { h, render } from 'preact';
-import type { CoreConfig } from '../config/schema';
-import type { Consent, ConsentSnapshot } from '../consent';
-import type { View } from '../loading/seam';
-import { normaliseUi } from '../config/normalise-ui';
-import { error } from '../errors';
-import { UI_INPUT } from '../site';
-import { report, warn } from '../report';
+import type { CoreConfig } from '../config/schema.js';
+import type { Consent, ConsentSnapshot } from '../consent.js';
+import type { View } from '../loading/seam.js';
+import { normaliseUi } from '../config/normalise-ui.js';
+import { error } from '../errors.js';
+import { UI_INPUT } from '../site.js';
+import { report, warn } from '../report.js';
 import english from 'samtykke:english/banner';
-import { layer, type Strings } from './strings';
-import { decodeParts } from './locale-parts';
-import { direction } from '../loading/language';
-import type { Locale } from '../loading/locales';
-import { createHost, applyTheme, adopt, LONE } from './host';
-import { activeElement, restoreFocus } from './focus';
-import { Banner } from './banner';
-import type { Dialogs } from './kit';
-import type { UiModule } from '../loading/seam';
-import { FloatingButton } from './floating-button';
-import { Status } from './dialog';
+import { layer, type Strings } from './strings.js';
+import { decodeParts } from './locale-parts.js';
+import { direction } from '../loading/language.js';
+import type { Locale } from '../loading/locales.js';
+import { createHost, applyTheme, adopt, LONE } from './host.js';
+import { activeElement, restoreFocus } from './focus.js';
+import { Banner } from './banner.js';
+import type { Dialogs } from './kit.js';
+import type { UiModule } from '../loading/seam.js';
+import { FloatingButton } from './floating-button.js';
+import { Status } from './dialog.js';
 
 /** A locale's language and the parts it has. */
 const said = ({ code, parts }: Locale) => `${code} ${parts ? Object.keys(parts).filter((part) => parts[part as keyof typeof parts]) : '-'}`;

@@ -3,12 +3,12 @@
 // consent state, and tells listeners about each change in the order the
 // spec sets: signalStatus 'not ready', then sectionChange, then
 // signalStatus 'ready'.
-import type { Consent, ConsentSnapshot } from '../../consent';
-import { SECTION_NAMES, gppString, usca, usnat, type Section, type UsState } from './sections';
-import { SUPPORTED, STUB } from './stub';
-import { answerGeneric, type Callback, type Listener } from './listeners';
-import { own } from '../../core/record';
-import { readGpc } from '../gpc';
+import type { Consent, ConsentSnapshot } from '../../consent.js';
+import { SECTION_NAMES, gppString, usca, usnat, type Section, type UsState } from './sections.js';
+import { SUPPORTED, STUB } from './stub.js';
+import { answerGeneric, type Callback, type Listener } from './listeners.js';
+import { own } from '../../core/record.js';
+import { readGpc } from '../gpc.js';
 
 type Page = Window & Record<string, any>;
 

@@ -4,7 +4,7 @@
 // list of fields in the order and widths of the IAB section specification,
 // so one list gives both the encoded string and the parsed object; the tests
 // check every field against IAB's own decoder (@iabgpp/cmpapi).
-import { base64url, idRange, int } from './bits';
+import { base64url, idRange, int } from './bits.js';
 
 export const USNAT = 7;
 export const USCA = 8;

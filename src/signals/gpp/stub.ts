@@ -6,8 +6,8 @@
 // returns the queue, `__gpp('events')` the listeners. Where no US law
 // applies there is nothing more to load, and it reports itself loaded with
 // no applicable section.
-import { serveFrames } from '../frames';
-import { answerGeneric, type Callback, type Listener } from './listeners';
+import { serveFrames } from '../frames.js';
+import { answerGeneric, type Callback, type Listener } from './listeners.js';
 
 export type { Callback, Listener };
 type Page = Window & Record<string, any>;

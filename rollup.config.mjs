@@ -136,8 +136,10 @@ export default [
   {
     // The script-tag entries are here too, as plain modules: `samtykke
     // build` (bin/build.mjs) bundles them again for one site.
-    input: ['src/index.ts', 'src/browser.ts', 'src/ui/chunk.ts', 'src/ui/dialogs-chunk.ts', 'src/ui/button-chunk.ts', 'src/signals/us-chunk.ts'],
-    external: [/^js-cookie/, /^zod/, /^preact/],
+    // src/react.ts and src/vue.ts are samtykke/react and samtykke/vue: no
+    // other module imports them, and the app brings React or Vue itself.
+    input: ['src/index.ts', 'src/browser.ts', 'src/ui/chunk.ts', 'src/ui/dialogs-chunk.ts', 'src/ui/button-chunk.ts', 'src/signals/us-chunk.ts', 'src/react.ts', 'src/vue.ts'],
+    external: [/^js-cookie/, /^zod/, /^preact/, /^react($|\/)/, /^vue($|\/)/],
     treeshake,
     output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
     plugins: [

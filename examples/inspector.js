@@ -86,12 +86,15 @@
     true,
   );
   // Made-up hosts never resolve, and an iframe reports no error: point it at the stand-in.
+  // (An app that renders the iframe, as React and Vue do, adds it with its src.)
   new MutationObserver((mutations) => {
-    for (const { target } of mutations) {
-      const url = target instanceof HTMLIFrameElement && thirdParty(target.src);
-      if (url && url.hostname.endsWith('.example')) target.src = standIn(url);
+    for (const { target, addedNodes } of mutations) {
+      for (const node of [target, ...addedNodes]) {
+        const url = node instanceof HTMLIFrameElement && thirdParty(node.src);
+        if (url && url.hostname.endsWith('.example')) node.src = standIn(url);
+      }
     }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['src'] });
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['src'] });
 
   const json = (value) => JSON.stringify(value, (key, v) => (Object.prototype.toString.call(v) == '[object Arguments]' ? Array.from(v) : v));
 

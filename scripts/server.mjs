@@ -7,12 +7,16 @@
 //   strict Content-Security-Policy that allows only scripts with it.
 // - A page that contains `{{region}}` gets the visitor's region, read from a
 //   CDN's geo headers (CloudFront's, or `?region=` to play a visitor).
+// - A page that contains `{{app}}` gets its app rendered there on the
+//   server, by render() from dist/examples/<folder>/server.js (the react
+//   and vue examples; built by `npm run build:examples`).
 //
 // Third-party tags are fictional or offline here; /stand-in/<host>/<path>
 // serves a local stand-in for each host listed in examples/stand-ins/hosts.json.
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join, resolve, sep } from 'node:path';
 import sirv from 'sirv';
 
@@ -77,6 +81,16 @@ function fill(html, request, response) {
   return html;
 }
 
+/** The page with its `{{app}}` rendered by its example's server entry. */
+async function rendered(html, pathname) {
+  if (!html.includes('{{app}}')) return html;
+  const entry = join(ROOT, 'dist', 'examples', pathname.split('/')[1], 'server.js');
+  if (!existsSync(entry)) return html.replace('{{app}}', 'Not built yet: run npm run build:examples.');
+  const { render } = await import(pathToFileURL(entry).href);
+  const app = await render();
+  return html.replace('{{app}}', () => app);
+}
+
 /** The HTML page at `pathname` under examples/, never outside it. */
 function pageFile(pathname) {
   let path;
@@ -114,9 +128,17 @@ export function handler() {
     }
     const page = pageFile(pathname);
     if (page !== undefined) {
-      response.setHeader('Content-Type', 'text/html; charset=utf-8');
-      response.setHeader('Cache-Control', 'no-store');
-      return response.end(fill(page, request, response));
+      return rendered(page, pathname).then(
+        (html) => {
+          response.setHeader('Content-Type', 'text/html; charset=utf-8');
+          response.setHeader('Cache-Control', 'no-store');
+          response.end(fill(html, request, response));
+        },
+        (error) => {
+          response.statusCode = 500;
+          response.end(`Server rendering failed: ${error}`);
+        },
+      );
     }
     // `/ccpa-ads` → `/ccpa-ads/`, as static hosts do.
     if (!pathname.includes('.') && pageFile(pathname + '/') !== undefined) {

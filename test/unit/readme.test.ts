@@ -131,7 +131,7 @@ it('types the npm quick start against the published types', () => {
   if (!existsSync(join(ROOT, 'dist/esm/index.d.ts'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
   const dir = mkdtempSync(join(tmpdir(), 'samtykke-readme-ts-'));
   // The snippet calls the app's own render(); declare it, as the app would have it.
-  writeFileSync(join(dir, 'app.ts'), `declare function render(categories: Readonly<Record<string, boolean>>): void;\n${claim('ts', "from 'samtykke'").code}`);
+  writeFileSync(join(dir, 'app.ts'), `declare function render(categories: Readonly<Record<string, boolean>>): void;\n${claim('ts', "import { init, type ConsentSnapshot } from 'samtykke'").code}`);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: {
       strict: true, noEmit: true, target: 'ES2020', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2020', 'DOM'],

@@ -9,7 +9,7 @@
 // read that object with current(). On a server no init() runs (there is no
 // document); the hooks render NOTHING there, and so does the hydrating
 // render, so the first HTML is the same on both sides.
-import { Fragment, createElement, useSyncExternalStore, type ReactNode } from 'react';
+import { Fragment, createElement, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import type { ConsentSnapshot } from './consent.js';
 import { current } from './api.js';
 import { NOTHING, allow, allows, snapshotOf, watch } from './bindings/watch.js';
@@ -54,7 +54,8 @@ export interface GateProps {
  * `<Gate name="analytics" fallback={(allow) => <button onClick={allow}>…</button>}>`.
  * Withdrawing consent unmounts the children again.
  */
-export function Gate({ name, children, fallback }: GateProps): ReactNode {
-  if (useAllowed(name)) return createElement(Fragment, null, children);
-  return typeof fallback == 'function' ? fallback(() => allow(name)) : (fallback ?? null);
+export function Gate({ name, children, fallback }: GateProps): ReactElement {
+  // Always an element (a fragment), so <Gate> types as JSX under every React 18 typing.
+  const shown = useAllowed(name) ? children : typeof fallback == 'function' ? fallback(() => allow(name)) : fallback;
+  return createElement(Fragment, null, shown);
 }

@@ -46,7 +46,7 @@ describe.each(['react', 'vue'])('samtykke/%s', (name) => {
     const { imports, ids } = await modules(`export * from ${JSON.stringify(dist(`${name}.js`))};`, [new RegExp(`^${name}$`)]);
     expect(imports).toEqual([name]);
     expect(ids.filter((id) => id.includes('node_modules'))).toEqual([]);
-  });
+  }, 30_000);
 });
 
 it("adds nothing to an app that imports only `init` from 'samtykke'", async () => {
@@ -54,7 +54,7 @@ it("adds nothing to an app that imports only `init` from 'samtykke'", async () =
   expect(ids.filter((id) => /\/(react|vue)\.js$|\/bindings\//.test(id))).toEqual([]);
   expect(code).not.toMatch(/useSyncExternalStore|SamtykkeGate|shallowRef/);
   expect(readFileSync(dist('index.js'), 'utf8')).not.toMatch(/react|vue|bindings/);
-});
+}, 30_000);
 
 it('adds nothing to the script-tag bundles', () => {
   needBuild();

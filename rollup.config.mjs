@@ -141,7 +141,10 @@ export default [
     input: ['src/index.ts', 'src/browser.ts', 'src/ui/chunk.ts', 'src/ui/dialogs-chunk.ts', 'src/ui/button-chunk.ts', 'src/signals/us-chunk.ts', 'src/react.ts', 'src/vue.ts'],
     external: [/^js-cookie/, /^zod/, /^preact/, /^react($|\/)/, /^vue($|\/)/],
     treeshake,
-    output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+    // No source maps: these modules are not minified (readable as they
+    // are), the app's bundler writes its own maps, and maps here would point
+    // at src/, which the package does not ship.
+    output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: false },
     plugins: [
       siteModuleExternal(),
       englishParts(),

@@ -13,7 +13,8 @@ export function configIn(file) {
   } catch (error) {
     return { error: `cannot read it (${error.code ?? error.message})` };
   }
-  if (/\.html?$/i.test(file)) {
+  const html = /\.html?$/i.test(file);
+  if (html) {
     const match = BLOCK.exec(text);
     if (!match) return { error: 'it has no <script type="application/json" id="samtykke-config"> block' };
     text = match[1];
@@ -24,6 +25,19 @@ export function configIn(file) {
   try {
     return { config: JSON.parse(text) };
   } catch (error) {
+    // Ended inside a string: a raw "</script>" there ends the block for the
+    // HTML parser (and for us), so the JSON is cut short.
+    if (html && insideString(text)) return { error: `its config block ends inside a string: a "</script>" in a string ends the block for the HTML parser; write "<" in strings as \\u003c (it is not valid JSON: ${error.message})` };
     return { error: `it is not valid JSON (${error.message})` };
   }
+}
+
+/** Whether JSON text ends inside an open string. */
+function insideString(text) {
+  let open = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] == '\\') i++;
+    else if (text[i] == '"') open = !open;
+  }
+  return open;
 }

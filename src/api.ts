@@ -63,8 +63,9 @@ export function init(config: SamtykkeConfig | undefined, loaders: Loaders): Cons
     usePolicy(settings.trustedTypesPolicy);
     const env = browserEnvironment(settings);
     const input = BUILT_IN ? { ...BUILT_INPUT, ...pageKeys(config) } : config;
-    const ui = withLocale(loaders, input, report);
-    consent = createConsent(settings, { ...env, loadUi: ui.loadUi, setLocale: ui.setLocale }, input);
+    // On the server there is nothing to show, and no page to read a language from.
+    const ui = env.inert ? {} : withLocale(loaders, input, report);
+    consent = createConsent(settings, { ...env, ...ui }, input);
     if (typeof document != 'undefined') {
       const section = US ? gppSection(consent.getConsent().regime, visitorRegion(settings, env.timeZone)) : -1;
       startEffects(consent, settings, pageNonce(), report, { section, loadUs: loaders.us, input, loadLocale: loaders.locale });
@@ -77,14 +78,41 @@ export function init(config: SamtykkeConfig | undefined, loaders: Loaders): Cons
   }
   const page = host();
   if (page) Object.defineProperty(page, INSTANCE, { value: consent, configurable: true });
+  for (const waiting of beforeInit.splice(0)) waiting();
   return consent;
 }
 
 /**
  * Loads a script once `name` (a category or service) is allowed: now, or
  * when the visitor allows it. Needs init() first; resolves when it has loaded.
+ * It never rejects for want of consent or of init(): the promise waits,
+ * for init() too (a module may ask before the app starts samtykke). On the
+ * server it waits for good: a rejection nobody caught would end the process.
  */
 export function loadScript(url: string, name: string): Promise<HTMLScriptElement> {
   const consent = current();
-  return consent ? load(consent, url, name, pageNonce()) : Promise.reject(new Error('samtykke: call init() before loadScript().'));
+  if (consent) return load(consent, url, name, pageNonce());
+  return new Promise((resolve, reject) => {
+    if (host()) beforeInit.push(() => loadScript(url, name).then(resolve, reject));
+  });
 }
+
+/**
+ * Runs `callback` once `name` is allowed (the consent object's method, as
+ * a function to import). Before init() it waits for init(); on the server it
+ * never runs. Returns a cancel function.
+ */
+export function whenAllowed(name: string, callback: () => void): () => void {
+  const consent = current();
+  if (consent) return consent.whenAllowed(name, callback);
+  let stop: (() => void) | undefined;
+  let cancelled = false;
+  if (host()) beforeInit.push(() => cancelled || (stop = whenAllowed(name, callback)));
+  return () => {
+    cancelled = true;
+    stop?.();
+  };
+}
+
+/** loadScript() and whenAllowed() calls made before init(), run by it. */
+const beforeInit: (() => void)[] = [];

@@ -91,6 +91,10 @@ export interface Environment {
   setLocale?(code: string): void;
   /** The site's other open tabs: told of each choice, heard from in turn. */
   tabs?: Tabs;
+  /** No page (server-side rendering): allow nothing and record nothing,
+   * whatever the regime and whatever a request's code calls. One server
+   * object serves every visitor, so it must never hold anyone's choice. */
+  inert?: boolean;
 }
 
 const freeze = Object.freeze;
@@ -115,7 +119,9 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
     env.store.remove();
     if (stored) env.store.write(encode(stored), lifetime(stored, config));
   }
-  let decision: Decision = decide(config, stored, env, regime, env.now());
+  // Deciding as opt-in with no record allows nothing but the necessary.
+  const deciding = env.inert ? 'opt-in' : regime;
+  let decision: Decision = decide(config, stored, env, deciding, env.now());
   const events = emitter<ConsentSnapshot>((error, event) => env.report(problem(6, `${event}: ${error}`)));
 
   function snapshot(): ConsentSnapshot {
@@ -139,7 +145,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
   function update(next: ConsentRecord | null, consented: boolean, synced?: boolean) {
     const before = allowedKey(decision);
     stored = next;
-    decision = decide(config, stored, env, regime, env.now());
+    decision = decide(config, stored, env, deciding, env.now());
     const changed = synced || before != allowedKey(decision);
     if (!changed && !consented) return;
     const current = snapshot();
@@ -151,6 +157,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
   }
 
   function record(change: Change) {
+    if (env.inert) return;
     const next = choose(config, decision, stored, change, {
       now: env.now(),
       id: () => consentId(env.random),
@@ -198,7 +205,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
   function show(view: View) {
     env.loadUi?.(config, view)
       // The visitor may have chosen while the chunk was on its way.
-      .then((ui) => (view != 'banner' || decision.ask) && ui.show(view, api, config, input))
+      .then((ui) => (view != 'banner' || decision.ask) && ui.show(view, safe as unknown as Consent, config, input))
       .catch((error) =>
         env.report(problem(7, error)),
       );
@@ -266,6 +273,21 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
     },
   };
   env.tabs?.listen(sync);
+  // No call throws to the page, whatever it is given (a Symbol, an object
+  // whose toString throws) or however the page broke a built-in: the
+  // problem is said, and the call does the safe thing.
+  const safe = {} as Record<string, unknown>;
+  for (const key in api) {
+    safe[key] = (...args: unknown[]) => {
+      try {
+        return (api[key as keyof Consent] as (...args: unknown[]) => unknown)(...args);
+      } catch (failure) {
+        env.report(problem(15, key + ': ' + failure));
+        // What a page may call next: the unsubscribe of on() and whenAllowed().
+        return key == 'allowed' ? false : () => {};
+      }
+    };
+  }
   ask();
-  return freeze(api);
+  return freeze(safe as unknown as Consent);
 }

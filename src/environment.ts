@@ -26,9 +26,10 @@ export function pageNonce(): string | undefined {
   return own?.nonce || document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce || undefined;
 }
 
-/** No document (server-side rendering, workers): nothing is stored or shown. */
+/** No document (server-side rendering, workers): nothing is allowed,
+ * stored or shown. */
 export function memoryEnvironment(): Environment {
-  return { store: memoryStore(), now: Date.now, random, gpc: false, report };
+  return { store: memoryStore(), now: Date.now, random, gpc: false, report, inert: true };
 }
 
 export function browserEnvironment(config: CoreConfig): Environment {

@@ -24,6 +24,7 @@ export const ERRORS: Record<number, string> = {
   12: 'a gated element could not be started ($)',
   13: 'could not check added elements ($); they stay inert',
   14: "the Trusted Types policy $; add it to the CSP's trusted-types or set trustedTypesPolicy",
+  15: 'a call failed inside samtykke ($); nothing was thrown to the page',
 };
 
 /** The production bundles' line for problem `code`. */

@@ -23,7 +23,7 @@ export function init(config?: SamtykkeConfig): Consent {
   });
 }
 
-export { current, loadScript } from './api.js';
+export { current, loadScript, whenAllowed } from './api.js';
 export { validate, type Validation } from './config/validate.js';
 export type { Problem } from './config/problem.js';
 export type { SamtykkeConfig, Config, CategoryConfig, ServiceConfig, CookieSpec, Regime } from './config/schema.js';

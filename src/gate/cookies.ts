@@ -1,7 +1,7 @@
 // Deleting the cookies of withdrawn categories and services. Scripts that
 // already ran cannot be unloaded, but their cookies can go.
 import { parentDomains } from '../storage/domains.js';
-import { removeCookie } from '../storage/cookie.js';
+import { readCookies, removeCookie } from '../storage/cookie.js';
 import { matchesCookie, type CookiePattern } from '../core/cookie-patterns.js';
 
 export function cookieNames(cookie: string): string[] {
@@ -11,7 +11,7 @@ export function cookieNames(cookie: string): string[] {
 /** Expires every cookie matching a pattern, host-only and on each parent
  * domain (GA sets its cookies on the highest domain it can), except `keep`. */
 export function deleteCookies(patterns: CookiePattern[], hostname: string, keep: string): string[] {
-  const deleted = cookieNames(document.cookie).filter(
+  const deleted = cookieNames(readCookies()).filter(
     (name) => name != keep && patterns.some((pattern) => matchesCookie(name, pattern)),
   );
   for (const name of deleted) {

@@ -4,7 +4,7 @@
 import type { CoreConfig } from '../config/schema.js';
 import type { ConsentSnapshot } from '../consent.js';
 import { serveFrames } from './frames.js';
-import { removeCookie, writeCookie } from '../storage/cookie.js';
+import { readCookies, removeCookie, writeCookie } from '../storage/cookie.js';
 
 /** `1` (version), notice given, opted out of sale, LSPA-covered; `1---`
  * where the CCPA does not apply. */
@@ -34,7 +34,7 @@ export function startUsPrivacy(page: Page, config: CoreConfig, applies: boolean,
   // thing. Looked for once: nothing here writes it later, and each read of
   // document.cookie costs the click that records a choice.
   if (!applies) {
-    if (document.cookie.includes(COOKIE + '=')) removeCookie(COOKIE, path, domain);
+    if (readCookies().includes(COOKIE + '=')) removeCookie(COOKIE, path, domain);
     return () => {};
   }
   const write = () =>

@@ -13,6 +13,16 @@ export interface CookieAttributes {
   days: number;
 }
 
+/** `document.cookie`, or '' where reading it throws (a frame sandboxed
+ * without allow-same-origin, a page that guards it): no cookie to read. */
+export function readCookies(page: Pick<Document, 'cookie'> = document): string {
+  try {
+    return page.cookie;
+  } catch {
+    return '';
+  }
+}
+
 /** Sets `name=value`. A page (or a sandboxed frame) whose cookie setter
  * throws is treated like one that refuses the cookie: the caller reads back
  * to find out. */

@@ -2,7 +2,7 @@
 // memory when there is no document (SSR) or the browser blocks cookies.
 import type { CoreConfig } from '../config/schema.js';
 import { parentDomains } from './domains.js';
-import { removeCookie, writeCookie } from './cookie.js';
+import { readCookies, removeCookie, writeCookie } from './cookie.js';
 
 export interface RecordStore {
   /** Every value stored under the record's name (duplicates included). */
@@ -37,7 +37,7 @@ export function cookieStore(options: CoreConfig['cookie'], context: CookieContex
   const { name, path, domain, sameSite } = options;
   const prefix = name + '=';
   const read = () =>
-    context.document.cookie
+    readCookies(context.document)
       .split(/;\s*/)
       .filter((pair) => pair.startsWith(prefix))
       .map((pair) => pair.slice(prefix.length));

@@ -30,14 +30,21 @@ describe('samtykke validate', () => {
   it('fails a page whose config block holds "<!--" or "<script" (the parser would not leave them to JSON), and passes them escaped', () => {
     const config = (title: string) => JSON.stringify({ texts: { en: { 'banner.title': title } } });
     const page = (json: string) => `<html><head><script type="application/json" id="samtykke-config">${json}</script></head></html>`;
-    for (const title of ['<!-- hi', 'a <script> tag']) {
+    // A raw "</script>" ends the block inside the string: the JSON is cut short.
+    for (const title of ['<!-- hi', 'a <script> tag', 'see </script> here', 'a "quoted" </script> end']) {
       const bad = file('bad-block.html', page(config(title)));
       const { code, err } = run('validate', bad);
       expect(code).toBe(1);
       expect(err).toContain('write "<" in strings as \\u003c');
     }
-    const escaped = file('escaped-block.html', page(config('a <script> tag').replace(/</g, '\\u003c')));
-    expect(run('validate', escaped)).toMatchObject({ code: 0 });
+    for (const title of ['a <script> tag', 'see </script> here']) {
+      const escaped = file('escaped-block.html', page(config(title).replace(/</g, '\\u003c')));
+      expect(run('validate', escaped)).toMatchObject({ code: 0 });
+    }
+    // A block that is simply broken JSON is not blamed on </script>.
+    const broken = run('validate', file('broken-block.html', page('{"regime": "opt-in",}')));
+    expect(broken.err).toContain('it is not valid JSON');
+    expect(broken.err).not.toContain('u003c');
   });
 
   it('fails with one line per problem, naming the path', () => {

@@ -9,6 +9,7 @@ import { normaliseUi } from '../../src/config/normalise-ui';
 import { validate } from '../../src/config/validate';
 import { describe as describeProblem, type Problem } from '../../src/config/problem';
 import { COOKIE_NAME_PATTERN, GA_ID_PATTERN, POLICY_PATTERN, REGION_PATTERN } from '../../src/config/defaults';
+import { runs } from './fc-runs';
 
 const paths = (problems: Problem[]) => problems.map((p) => p.path);
 const lines = (problems: Problem[]) => problems.map((p) => `${p.path} ${p.message}`);
@@ -703,7 +704,7 @@ describe('normalise and validate agree', () => {
         const ok = normalise(config).problems.length === 0 && normaliseUi(config).problems.length === 0;
         expect(validate(config).ok).toBe(ok);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -713,7 +714,7 @@ describe('normalise and validate agree', () => {
         const validated = paths(validate(config).problems);
         for (const path of paths(normalise(config).problems)) expect(validated).toContain(path);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -724,7 +725,7 @@ describe('normalise and validate agree', () => {
         expect(new Set(normalised).size).toBe(normalised.length);
         expect(new Set(normalised)).toEqual(new Set(paths(validate(config).problems)));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });

@@ -34,8 +34,9 @@ describe('the npm package', () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
     const module = await import(esm);
     const consent = module.init({ regime: 'opt-out' });
-    expect(consent.allowed('marketing')).toBe(true);
-    consent.optOut();
+    // The README's promise: on the server it allows nothing and stores nothing.
+    expect(consent.allowed('marketing')).toBe(false);
+    consent.acceptAll();
     expect(consent.allowed('marketing')).toBe(false);
     expect(consent.getConsent().persisted).toBe(false);
   });

@@ -17,6 +17,7 @@ import { validate } from '../../src/config/validate';
 import { ID_PATTERN, NECESSARY } from '../../src/config/defaults';
 import { gppString, usca, usnat, USCA, USNAT, type Section } from '../../src/signals/gpp/sections';
 import { uspString } from '../../src/signals/us-privacy';
+import { runs } from './fc-runs';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
 /** Valid ids that name Object.prototype members; with them, names that are
@@ -114,7 +115,7 @@ describe('a cookie value, whatever it holds', () => {
         expectValidRecord(r);
         expect(encode(r)).toBe(value);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
     // Not vacuous: a good share of the values are records.
     expect(read).toBeGreaterThan(300);
@@ -168,7 +169,7 @@ describe('a cookie value, whatever it holds', () => {
           expectOnlyGranted(config, d, gpc);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
     expect(trusted).toBeGreaterThan(150);
   });
@@ -207,7 +208,7 @@ describe('duplicate cookies', () => {
         expect(best!.timestamp).toBe(Math.max(...readable.map((r) => r.timestamp)));
         expect(newest([...values].reverse())!.timestamp).toBe(best!.timestamp);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });
@@ -324,7 +325,7 @@ describe('any JSON config', () => {
         expect(d.services).toEqual(expected);
         expect(d.ask).toBe(regime == 'opt-in' && Object.keys(config.categories).length > 1);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 

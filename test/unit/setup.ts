@@ -9,12 +9,10 @@
 // A failure found that way names its seed; keep the counterexample as an
 // example test, not the seed.
 import fc from 'fast-check';
+import { vi } from 'vitest';
+import { RUNS, SEED, runs, seed, timeout } from './fc-runs';
 
-const SEED = 20260115;
-const RUNS = 200;
-
-const seed = Number(process.env.SAMTYKKE_FC_SEED ?? SEED);
-const runs = Number(process.env.SAMTYKKE_FC_RUNS ?? RUNS);
-if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(runs) || runs < 1) throw new Error('SAMTYKKE_FC_SEED and SAMTYKKE_FC_RUNS must be whole numbers');
 if (seed != SEED) console.log(`fast-check seed ${seed} (SAMTYKKE_FC_SEED)`);
-fc.configureGlobal({ seed, numRuns: runs });
+fc.configureGlobal({ seed, numRuns: runs(RUNS) });
+// Properties without their own count get RUNS cases; their tests the time that takes.
+vi.setConfig({ testTimeout: timeout(RUNS) });

@@ -2,6 +2,7 @@
 // found by a phrase it contains, so the tests do not depend on line numbers;
 // `claim` fails when a phrase matches no block or more than one.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface Snippet {
   lang: string;
@@ -10,7 +11,8 @@ export interface Snippet {
   line: number;
 }
 
-export const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+// By path, not URL: under jsdom, URL is jsdom's and import.meta.url no file URL.
+export const README = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
 
 export function snippets(text = README): Snippet[] {
   const found: Snippet[] = [];

@@ -1,24 +1,16 @@
 // @vitest-environment node
 // The README's "Use with React", "Use with Vue" and "Use with Svelte"
 // blocks work: the React and Vue ones type-check against the published
-// declarations (dist/esm) and the real React and Vue types, and the Svelte
-// store behaves as Svelte's `readable` contract says.
+// declarations (dist/esm) and the real React and Vue types. The Svelte
+// store is run here as on a server, and in readme-svelte.test.ts as in a
+// browser.
 import { expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { claim } from '../shared/readme';
 import type { ConsentSnapshot } from '../../src/consent';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
-
-/** A scratch folder inside the repository, so `react` and `vue` resolve from its node_modules. */
-function scratch(): string {
-  if (!existsSync(join(ROOT, 'dist/esm/react.d.ts'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
-  mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
-  return mkdtempSync(join(ROOT, 'node_modules/.cache/samtykke-readme-'));
-}
+import { ROOT, scratch, svelteBlock } from './readme-blocks';
 
 it('types the React and Vue blocks against the published types', () => {
   const dir = scratch();
@@ -46,42 +38,14 @@ it('types the React and Vue blocks against the published types', () => {
   }
 }, 60_000);
 
-/** Svelte's `readable`, as svelte/store documents it: `start` runs on the
- * first subscriber and gets `set`; what it returns runs after the last
- * unsubscribes; each subscriber is called with the value at once. */
-const SVELTE_STORE = `export function readable(value, start) {
-  const subscribers = new Set();
-  let stop;
-  const set = (next) => { value = next; for (const run of subscribers) run(value); };
-  return {
-    subscribe(run) {
-      subscribers.add(run);
-      if (subscribers.size == 1) stop = start(set) || (() => {});
-      run(value);
-      return () => { subscribers.delete(run); if (!subscribers.size) stop(); };
-    },
-  };
-}
-`;
-
-it('makes the Svelte block a store that follows every change and stops listening after its last subscriber', async () => {
+it('makes the Svelte block a store that allows nothing on a server, whatever the regime', async () => {
   const dir = scratch();
   try {
-    writeFileSync(join(dir, 'store.mjs'), SVELTE_STORE);
-    const code = claim('js', "from 'svelte/store'").code
-      .replace("from 'svelte/store'", `from ${JSON.stringify(pathToFileURL(join(dir, 'store.mjs')).href)}`)
-      .replace("from 'samtykke'", `from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/esm/index.js')).href)}`);
-    // Opt-out: analytics starts allowed, and no banner is asked for (there is no document here).
-    writeFileSync(join(dir, 'consent.mjs'), `const config = { regime: 'opt-out', categories: { analytics: {} } };\n${code}\nexport { consent };\n`);
-    const { snapshot, consent } = await import(/* @vite-ignore */ pathToFileURL(join(dir, 'consent.mjs')).href);
+    const { snapshot, consent } = await svelteBlock(dir, { regime: 'opt-out', categories: { analytics: {} } });
     const seen: ConsentSnapshot[] = [];
-    const unsubscribe = snapshot.subscribe((value: ConsentSnapshot) => seen.push(value));
-    expect(seen.map((s) => s.categories)).toEqual([{ necessary: true, analytics: true }]);
-    consent.set({ analytics: false });
-    expect(seen.map((s) => s.categories.analytics)).toEqual([true, false]);
-    unsubscribe();
+    snapshot.subscribe((value) => seen.push(value));
     consent.set({ analytics: true });
-    expect(seen).toHaveLength(2);
+    expect(seen.map((s) => s.categories)).toEqual([{ necessary: true, analytics: false }]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

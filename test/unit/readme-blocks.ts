@@ -17,17 +17,19 @@ export function scratch(): string {
 
 /** Svelte's `readable`, as svelte/store documents it: `start` runs on the
  * first subscriber and gets `set`; what it returns runs after the last
- * unsubscribes; each subscriber is called with the value at once. */
+ * unsubscribes (and `stop` is cleared); each subscriber is called with the
+ * value at once. */
 const SVELTE_STORE = `export function readable(value, start) {
   const subscribers = new Set();
   let stop;
-  const set = (next) => { value = next; for (const run of subscribers) run(value); };
+  // As Svelte's: a set() inside start() is seen by the run() that follows it.
+  const set = (next) => { value = next; if (stop) for (const run of subscribers) run(value); };
   return {
     subscribe(run) {
       subscribers.add(run);
       if (subscribers.size == 1) stop = start(set) || (() => {});
       run(value);
-      return () => { subscribers.delete(run); if (!subscribers.size) stop(); };
+      return () => { subscribers.delete(run); if (!subscribers.size) { stop(); stop = undefined; } };
     },
   };
 }

@@ -58,7 +58,8 @@ try {
   const installed = join(app, 'node_modules/samtykke');
   mkdirSync(installed, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
-  for (const name of [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]) {
+  // The React and Vue consumers need React's types, which React itself does not ship.
+  for (const name of [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), '@types/react']) {
     const from = join(ROOT, 'node_modules', name);
     if (!existsSync(from)) continue;
     mkdirSync(join(app, 'node_modules', name, '..'), { recursive: true });

@@ -26,7 +26,9 @@ async function minify() {
   await types();
   rmSync(STAGING, { recursive: true, force: true });
   const scripts = configs.filter((config) => config.output.file?.startsWith('dist/samtykke'));
-  for (const config of scripts) await bundle({ ...config, output: { ...config.output, file: STAGING + config.output.file.slice('dist/'.length) } });
+  // The maps' paths as from dist/, not from one folder deeper.
+  const output = (given) => ({ ...given, file: STAGING + given.file.slice('dist/'.length), sourcemapPathTransform: (path) => path.replace(/^\.\.\//, '') });
+  for (const config of scripts) await bundle({ ...config, output: output(config.output) });
   for (const file of readdirSync(STAGING)) renameSync(STAGING + file, 'dist/' + file);
   rmSync(STAGING, { recursive: true, force: true });
 }

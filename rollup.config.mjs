@@ -132,6 +132,17 @@ function siteModuleExternal() {
   };
 }
 
+/** In the ESM build, locale-imports.ts imports each language's files,
+ * which scripts/locales.mjs writes into dist/esm/locales/ after rollup: they
+ * stay imports, by the same relative path, for the app's bundler to split. */
+function localeFilesExternal() {
+  return {
+    name: 'locale-files-external',
+    resolveId: (source, importer) =>
+      importer?.endsWith('/src/loading/locale-imports.ts') && /^\.\.\/locales\/[\w-]+\.[\w-]+\.js$/.test(source) ? { id: source, external: true } : null,
+  };
+}
+
 export default [
   {
     // The script-tag entries are here too, as plain modules: `samtykke
@@ -147,6 +158,7 @@ export default [
     output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: false },
     plugins: [
       siteModuleExternal(),
+      localeFilesExternal(),
       englishParts(),
       dev(false),
       raw(),

@@ -8,15 +8,12 @@
 //   - how many emitted JS files hold the English banner text;
 //   - a first visit with <html lang="da">: does the Danish banner show?
 // The package is consumed as a user gets it: `npm pack` of this repo, the
-// tarball installed into a temp app by npm (so only the `files` list, the
-// `exports` map and a real copy in node_modules, not a symlink into the
-// repo, which bundlers would treat as the app's own source). Everything,
-// npm's cache included, lives in one temp dir that is removed afterwards.
+// tarball installed into a temp app by npm (bench/bundled-app.mjs, shared
+// with test/browser/bundlers.spec.ts). Everything, npm's cache included,
+// lives in one temp dir that is removed afterwards.
 //
 // `node bench/bundlers.mjs` runs it alone (needs `npm run build` first) and
 // writes bench/results/bundlers.json; `npm run bench` runs it too.
-import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
@@ -26,6 +23,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 import { SDKS } from './sdks.mjs';
 import { bundlerTable, filesContaining, ownFiles, share } from './emitted.mjs';
+import { BUNDLERS, makeApp, serve } from './bundled-app.mjs';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 /** The app's own files; every other emitted JS file is samtykke's (see ownFiles). */
@@ -34,95 +32,6 @@ const ENGLISH = JSON.parse(readFileSync(join(ROOT, 'locales/en.json'), 'utf8'))[
 const DANISH = JSON.parse(readFileSync(join(ROOT, 'locales/da.json'), 'utf8'))['banner.title'];
 const GTAG_STUB = readFileSync(join(ROOT, 'examples/stand-ins/gtag.js'));
 const [SAMTYKKE] = SDKS;
-const version = (name) => JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
-
-const MAIN = `import { init } from 'samtykke';
-init({ googleAnalytics: { id: 'G-TEST1234' }, privacyPolicyUrl: '/privacy' });
-`;
-const page = (script) => `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Bundled app</title>
-${script}
-</head>
-<body>
-<h1>A bundled app</h1>
-<p>It imports samtykke from npm.</p>
-</body>
-</html>
-`;
-
-/** Each bundler's production build of app/ into out/; hidden source maps (no comment in the JS). */
-const BUNDLERS = [
-  {
-    id: 'vite',
-    name: 'Vite',
-    version: version('vite'),
-    async build(app, out, cache) {
-      writeFileSync(join(app, 'index.html'), page('<script type="module" src="/main.js"></script>'));
-      const { build } = await import('vite');
-      await build({ root: app, configFile: false, envFile: false, publicDir: false, logLevel: 'silent', cacheDir: cache, build: { outDir: out, emptyOutDir: true, sourcemap: 'hidden' } });
-    },
-  },
-  {
-    id: 'webpack',
-    name: 'webpack',
-    version: version('webpack'),
-    async build(app, out) {
-      const { default: webpack } = await import('webpack');
-      const compiler = webpack({
-        mode: 'production',
-        context: app,
-        entry: { main: './main.js' },
-        output: { path: out, publicPath: '/', filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
-        devtool: 'hidden-source-map',
-        cache: false,
-        performance: { hints: false },
-        infrastructureLogging: { level: 'error' },
-      });
-      const stats = await new Promise((done, fail) => compiler.run((error, result) => (error ? fail(error) : done(result))));
-      await new Promise((done) => compiler.close(done));
-      if (stats.hasErrors()) throw new Error(stats.toString('errors-only'));
-      writeFileSync(join(out, 'index.html'), page('<script defer src="/main.js"></script>'));
-    },
-  },
-  {
-    id: 'esbuild',
-    name: 'esbuild',
-    version: version('esbuild'),
-    async build(app, out) {
-      const esbuild = await import('esbuild');
-      await esbuild.build({
-        absWorkingDir: app,
-        entryPoints: ['main.js'],
-        bundle: true,
-        splitting: true,
-        format: 'esm',
-        minify: true,
-        sourcemap: 'external',
-        define: { 'process.env.NODE_ENV': '"production"' },
-        outdir: out,
-        logLevel: 'silent',
-      });
-      writeFileSync(join(out, 'index.html'), page('<script type="module" src="/main.js"></script>'));
-    },
-  },
-];
-
-/** The packed tarball installed into a fresh app dir: what `npm install samtykke` would give. */
-function makeApp(tmp) {
-  const cache = join(tmp, 'npm-cache');
-  const env = { ...process.env, npm_config_cache: cache, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
-  const [{ filename }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
-  const app = join(tmp, 'app');
-  mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'bundled-app', private: true, type: 'module', dependencies: { samtykke: `file:../${filename}` } }, null, 2));
-  writeFileSync(join(app, 'main.js'), MAIN);
-  execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel', 'error'], { cwd: app, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  return app;
-}
 
 function jsFiles(dir) {
   return readdirSync(dir, { recursive: true })
@@ -139,28 +48,6 @@ function emitted(out) {
     const sources = existsSync(map) ? JSON.parse(readFileSync(map, 'utf8')).sources ?? [] : [];
     return { file, text, sources, gzip: gzipSync(text, { level: 9 }).length };
   });
-}
-
-/** Serves out/ on loopback, no caching; `?lang=xx` rewrites the page's <html lang>. */
-function serve(out) {
-  const server = createServer((request, response) => {
-    const url = new URL(request.url, 'http://localhost');
-    response.setHeader('Cache-Control', 'no-store');
-    const path = url.pathname == '/' ? '/index.html' : decodeURIComponent(url.pathname);
-    const file = resolve(out, '.' + path);
-    if (!file.startsWith(out + sep) || !existsSync(file)) {
-      response.statusCode = 404;
-      return void response.end('Not found');
-    }
-    let body = readFileSync(file);
-    if (file.endsWith('.html')) {
-      const lang = url.searchParams.get('lang');
-      if (lang && /^[a-z]{2}(-[A-Z]{2})?$/.test(lang)) body = Buffer.from(String(body).replace('<html lang="en">', `<html lang="${lang}">`));
-    }
-    response.setHeader('Content-Type', file.endsWith('.js') ? 'text/javascript' : file.endsWith('.html') ? 'text/html' : 'application/octet-stream');
-    response.end(body);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) })));
 }
 
 async function newContext(browser) {

@@ -17,9 +17,10 @@ export function init(config?: SamtykkeConfig): Consent {
     ui: () => import('./ui/ui-esm.js'),
     button: () => import('./ui/button.js'),
     us: () => import('./signals/us-module.js'),
-    // dist/esm/locales/<code>.<part>.js, one module per language and part
-    // (bundlers split them; see locale-parts.ts).
-    locale: (code, part) => import(`./locales/${code}.${part}.js`).then((module) => module.default),
+    // dist/esm/locales/<code>.<part>.js, one module per language and part,
+    // each a literal import() in a list that is itself fetched only when a
+    // language is (locale-imports.ts): every bundler splits them unasked.
+    locale: (code, part) => import('./loading/locale-imports.js').then(({ default: files }) => files[`${code}.${part}`]()).then((module) => module.default),
   });
 }
 

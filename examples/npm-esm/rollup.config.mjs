@@ -3,12 +3,10 @@
 // node_modules; here `samtykke` resolves to this repository's build (the
 // same files npm ships), so the example always tests the current code.
 //
-// samtykke loads its banner and each language on demand with import(): the
-// banner is a static path, so rollup splits it by itself; the language file
-// is `./locales/${code}.js`, which needs @rollup/plugin-dynamic-import-vars
-// (Vite and webpack handle it without a plugin).
+// samtykke loads its banner and each part of each language on demand, each
+// with a literal import(), so rollup splits them by itself, with no plugin
+// (as Vite, webpack and esbuild do).
 import { fileURLToPath } from 'node:url';
-import dynamicImportVars from '@rollup/plugin-dynamic-import-vars';
 import resolve from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
@@ -31,7 +29,6 @@ export default {
     resolve({ browser: true }),
     // Type errors fail the build: the example proves the published types.
     typescript({ tsconfig: here('tsconfig.json'), noEmitOnError: true }),
-    dynamicImportVars(),
     terser(),
   ],
 };

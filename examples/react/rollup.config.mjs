@@ -5,7 +5,6 @@
 // build (dist/esm), the files npm ships.
 import { fileURLToPath } from 'node:url';
 import commonjs from '@rollup/plugin-commonjs';
-import dynamicImportVars from '@rollup/plugin-dynamic-import-vars';
 import replace from '@rollup/plugin-replace';
 import resolve from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
@@ -39,7 +38,6 @@ export default [
       commonjs(),
       ts(),
       // samtykke's language files (see the npm-esm example).
-      dynamicImportVars(),
     ],
   },
   {

@@ -4,7 +4,6 @@
 // server). `samtykke` and `samtykke/vue` resolve to this repository's
 // build (dist/esm), the files npm ships.
 import { fileURLToPath } from 'node:url';
-import dynamicImportVars from '@rollup/plugin-dynamic-import-vars';
 import replace from '@rollup/plugin-replace';
 import resolve from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
@@ -44,7 +43,6 @@ export default [
       resolve({ browser: true }),
       ts(),
       // samtykke's language files (see the npm-esm example).
-      dynamicImportVars(),
     ],
   },
   {

@@ -1,6 +1,6 @@
 // A test environment for the consent object: a memory cookie jar, a clock
 // the test moves, and a console that records what the site owner would read.
-import { createConsent, type Environment } from '../../src/consent';
+import { createConsent, type Consent, type Environment } from '../../src/consent';
 import { normalise } from '../../src/config/normalise';
 import { memoryStore, type RecordStore } from '../../src/storage/store';
 import { reporter } from '../../src/report';
@@ -41,4 +41,12 @@ export function start(config: SamtykkeConfig = {}, overrides: Partial<Environmen
   if (problems.length) throw new Error('test config has problems: ' + JSON.stringify(problems));
   const consent = createConsent(settings, t.env, config);
   return { ...t, consent, settings, store: t.env.store as RecordStore };
+}
+
+/** For the framework bindings' tests: an opt-in consent object put where
+ * init() puts it, so that current() finds it. */
+export function boundPage(): Consent {
+  const { consent } = start({ regime: 'opt-in', categories: { analytics: {}, marketing: { services: { videohost: {} } } } });
+  Object.defineProperty(window, Symbol.for('samtykke'), { value: consent, configurable: true });
+  return consent;
 }

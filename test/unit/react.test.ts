@@ -7,20 +7,13 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { Gate, NOTHING, useAllowed, useConsent } from '../../src/react';
 import type { Consent, ConsentSnapshot } from '../../src/consent';
-import { start } from './helpers';
+import { boundPage as page } from './helpers';
+
+const INSTANCE = Symbol.for('samtykke');
 
 // React's test mode: act() flushes renders and effects.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const INSTANCE = Symbol.for('samtykke');
-const CONFIG = { regime: 'opt-in' as const, categories: { analytics: {}, marketing: { services: { videohost: {} } } } };
-
-/** A consent object where init() puts it, as current() finds it. */
-function page(): Consent {
-  const { consent } = start(CONFIG);
-  Object.defineProperty(window, INSTANCE, { value: consent, configurable: true });
-  return consent;
-}
 
 let container: HTMLElement;
 let unmount = () => {};

@@ -7,17 +7,10 @@ import { createApp, createSSRApp, defineComponent, effectScope, h, nextTick, ref
 import { renderToString } from 'vue/server-renderer';
 import { NOTHING, SamtykkeGate, useAllowed, useConsent } from '../../src/vue';
 import type { Consent } from '../../src/consent';
-import { start } from './helpers';
+import { boundPage as page } from './helpers';
 
 const INSTANCE = Symbol.for('samtykke');
-const CONFIG = { regime: 'opt-in' as const, categories: { analytics: {}, marketing: { services: { videohost: {} } } } };
 
-/** A consent object where init() puts it, as current() finds it. */
-function page(): Consent {
-  const { consent } = start(CONFIG);
-  Object.defineProperty(window, INSTANCE, { value: consent, configurable: true });
-  return consent;
-}
 
 /** The HTML without Vue's fragment markers (a slot renders a fragment). */
 const html = (text: string) => text.replace(/<!--[[\]]-->/g, '');

@@ -6,6 +6,9 @@
 //   --sdk ID        another SDK of bench/sdks.mjs (samtykke-site: the per-site build)
 //   --throttle N    CPU slowdown (default 4)
 //   --top N         how many functions (default 25)
+//   --accept        profile the click on Accept all instead (up to the
+//                   gated GA tag's request), as the bench's "Accept all →
+//                   GA request" row times it
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -17,7 +20,12 @@ import { sdkFile } from './measure.mjs';
 import { mappings, originalPosition } from '../scripts/source-map.mjs';
 
 const { values: options } = parseArgs({
-  options: { sdk: { type: 'string', default: 'samtykke' }, throttle: { type: 'string', default: '4' }, top: { type: 'string', default: '25' } },
+  options: {
+    sdk: { type: 'string', default: 'samtykke' },
+    throttle: { type: 'string', default: '4' },
+    top: { type: 'string', default: '25' },
+    accept: { type: 'boolean', default: false },
+  },
 });
 const sdk = SDKS.find((s) => s.id == options.sdk);
 if (!sdk) throw new Error(`--sdk: no SDK '${options.sdk}' in bench/sdks.mjs (${SDKS.map((s) => s.id).join(', ')})`);
@@ -64,16 +72,35 @@ try {
   await cdp.send('Profiler.enable');
   // Fine samples: the tasks being looked for are tens of milliseconds long.
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  await page.goto(`${server.url}${sdk.id}.html`, { waitUntil: 'load' });
-  await page.waitForTimeout(1500);
+  let clickToTag;
+  if (options.accept) {
+    // The tag is answered with an empty script: only its request's start counts.
+    await page.route((u) => u.hostname == 'www.googletagmanager.com', (route) => route.fulfill({ body: '', contentType: 'text/javascript' }));
+    await page.goto(`${server.url}${sdk.id}.html`, { waitUntil: 'load' });
+    await page.locator(sdk.accept).first().waitFor();
+    await page.waitForTimeout(500);
+    await page.evaluate(() => addEventListener('pointerdown', () => (window.__click = performance.now()), { capture: true, once: true }));
+    await cdp.send('Profiler.start');
+    await page.locator(sdk.accept).first().click();
+    clickToTag = await (
+      await page.waitForFunction(() => {
+        const tag = performance.getEntriesByType('resource').find((e) => e.name.startsWith('https://www.googletagmanager.com/'));
+        return tag && tag.startTime - window.__click;
+      })
+    ).jsonValue();
+    await page.waitForTimeout(200);
+  } else {
+    await cdp.send('Profiler.start');
+    await page.goto(`${server.url}${sdk.id}.html`, { waitUntil: 'load' });
+    await page.waitForTimeout(1500);
+  }
   const { profile } = await cdp.send('Profiler.stop');
   const longTasks = await page.evaluate(() => window.__longTasks);
   mkdirSync(new URL('results', import.meta.url), { recursive: true });
   const file = new URL(`results/${sdk.id}.cpuprofile`, import.meta.url);
   writeFileSync(file, JSON.stringify(profile));
 
-  console.log(`${sdk.name}, first visit, ${options.throttle}× CPU`);
+  console.log(`${sdk.name}, ${options.accept ? `Accept all → GA request ${clickToTag.toFixed(1)} ms` : 'first visit'}, ${options.throttle}× CPU`);
   console.log(`long tasks (start ms, duration ms): ${longTasks.length ? longTasks.map(([s, d]) => `${s}+${d}`).join(', ') : 'none'}`);
   const rows = selfTimes(profile).filter(([key]) => !/^\((idle|program|garbage collector)\)/.test(key));
   console.log(`\nself time (ms)  function  file:line`);

@@ -33,8 +33,19 @@ const parsed = () =>
 
 export function startGate(consent: Consent, nonce: string | undefined, report: (message: string) => void) {
   const seen = new WeakSet<Element>();
-  // Scripts run one after another: an inline script after gtag.js waits for it.
-  let chain: Promise<unknown> = Promise.resolve();
+  // Scripts run one after another: an inline script after gtag.js waits for
+  // it. With nothing to wait for, a script starts at once, inside the
+  // choice's own listener: its request then goes out before the banner is
+  // redrawn, not after (a microtask would wait for the whole click).
+  let chain: Promise<unknown> | undefined;
+  function inOrder(step: () => unknown) {
+    const next = chain ? chain.then(step) : step();
+    if (next) {
+      const link: Promise<unknown> = (chain = Promise.resolve(next).then(() => {
+        if (chain == link) chain = undefined;
+      }));
+    }
+  }
 
   function scan(root: Element | Document) {
     // The snapshot only once something is found: the observer scans every
@@ -70,8 +81,8 @@ export function startGate(consent: Consent, nonce: string | undefined, report: (
       if (element.localName == 'script') {
         // An inline script found while the page loads waits for the parser,
         // and so, to keep the order, does every script after it.
-        if (!element.hasAttribute('src') && loading) chain = chain.then(parsed);
-        chain = chain.then(start);
+        if (!element.hasAttribute('src') && loading) inOrder(parsed);
+        inOrder(start);
       } else if (element.localName == 'iframe' && loading) parsed().then(start);
       else start();
     }

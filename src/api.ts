@@ -66,7 +66,7 @@ export function init(config: SamtykkeConfig | undefined, loaders: Loaders): Cons
     // On the server there is nothing to show, and no page to read a language from.
     const ui = env.inert ? {} : withLocale(loaders, input, report);
     consent = createConsent(settings, { ...env, ...ui }, input);
-    if (typeof document != 'undefined') {
+    if (!env.inert) {
       const section = US ? gppSection(consent.getConsent().regime, visitorRegion(settings, env.timeZone)) : -1;
       startEffects(consent, settings, pageNonce(), report, { section, loadUs: loaders.us, input, loadLocale: loaders.locale });
     }

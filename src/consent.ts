@@ -99,6 +99,11 @@ export interface Environment {
 
 const freeze = Object.freeze;
 
+/** What a method gives when it could do nothing (it failed, or init() has
+ * not run): `allowed` is false, and on() and whenAllowed() give an
+ * unsubscribe the page may call next. */
+export const nothingFrom = (method: string) => (method == 'allowed' ? false : method == 'on' || method == 'whenAllowed' ? () => {} : undefined);
+
 /** What a decision allows, as text to compare. By hand, not JSON: a page's
  * broken JSON.stringify must not hide a withdrawal from Google. */
 function allowedKey(decision: Decision): string {
@@ -283,8 +288,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
         return (api[key as keyof Consent] as (...args: unknown[]) => unknown)(...args);
       } catch (failure) {
         env.report(problem(15, key + ': ' + failure));
-        // What a page may call next: the unsubscribe of on() and whenAllowed().
-        return key == 'allowed' ? false : () => {};
+        return nothingFrom(key);
       }
     };
   }

@@ -2,6 +2,7 @@
 // start from the page's config block, so a site needs no inline JavaScript
 // (strict CSP). browser.ts and browser-full.ts call it with their UI loader.
 import { current, init, loadScript } from './api.js';
+import { nothingFrom } from './consent.js';
 import { validate } from './config/validate.js';
 import type { SamtykkeConfig } from './config/schema.js';
 import type { Loaders } from './loading/seam.js';
@@ -69,7 +70,7 @@ export function boot(loaders: (script: HTMLOrSVGScriptElement | null) => Loaders
       if (consent) return consent[method](...args);
       // Before init nothing is allowed and nothing is recorded.
       if (__DEV__) report(`samtykke: call Samtykke.init() (or add #${CONFIG_ID}) before Samtykke.${method}().`);
-      return method == 'allowed' ? false : method == 'on' || method == 'whenAllowed' ? () => {} : undefined;
+      return nothingFrom(method);
     };
   }
   if (__DEV__) api.validate = validate;

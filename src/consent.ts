@@ -4,7 +4,7 @@ import type { CoreConfig, Regime } from './config/schema.js';
 import { NECESSARY } from './config/defaults.js';
 import { decide, lifetime, type Decision } from './core/decision.js';
 import { choose, everything, type Change } from './core/choice.js';
-import { resolveRegime } from './core/regime.js';
+import { resolveRegime, visitorRegion } from './core/regime.js';
 import { emitter } from './core/emitter.js';
 import { own, type ConsentRecord } from './core/record.js';
 import { decode, encode, newest } from './storage/codec.js';
@@ -31,6 +31,8 @@ export interface ConsentSnapshot {
   readonly optedOut: boolean;
   /** A Global Privacy Control signal is present or was seen. */
   readonly gpc: boolean;
+  /** The use of sensitive personal information is limited (CPRA §7027). */
+  readonly limited: boolean;
   /** The visitor has a current choice for every category: no need to ask. */
   readonly decided: boolean;
   /** The choice is kept in a cookie; false when cookies are blocked. */
@@ -54,6 +56,12 @@ export interface Consent {
   optOut(): void;
   /** Withdraws the sale/sharing opt-out (a GPC signal still applies). */
   optIn(): void;
+  /** Limits the use of sensitive personal information ("Limit the Use of
+   * My Sensitive Personal Information"): every category that declares
+   * `sensitive` data is switched off, and stays off for 12 months. */
+  limitSensitive(): void;
+  /** Withdraws the Limit. */
+  unlimitSensitive(): void;
   /** Forgets the stored choice: the visitor is asked again. */
   reset(): void;
   /** `change`: what is allowed changed, or another tab's choice arrived.
@@ -69,6 +77,10 @@ export interface Consent {
   /** Opens the US opt-out dialog ("Do Not Sell or Share My Personal
    * Information"). */
   showOptOut(): void;
+  /** Opens the privacy centre: the visitor's choices, their rights and the
+   * Notice at Collection; `section` ('choices', 'limit', 'rights',
+   * 'notice') scrolls to one of them. */
+  showPrivacyCentre(section?: string): void;
   /** Switches the UI's language, e.g. `setLocale('da')`: what is on screen
    * now and what is shown later. */
   setLocale(code: string): void;
@@ -107,7 +119,7 @@ export const nothingFrom = (method: string) => (method == 'allowed' ? false : me
 /** What a decision allows, as text to compare. By hand, not JSON: a page's
  * broken JSON.stringify must not hide a withdrawal from Google. */
 function allowedKey(decision: Decision): string {
-  let text = '' + decision.optedOut;
+  let text = '' + decision.optedOut + decision.limited;
   for (const id in decision.categories) text += +decision.categories[id];
   for (const id in decision.services) text += +decision.services[id];
   return text;
@@ -116,6 +128,9 @@ function allowedKey(decision: Decision): string {
 /** `input` is the site's config as given, for the UI chunk to read its own keys. */
 export function createConsent(config: CoreConfig, env: Environment, input?: unknown): Consent {
   const regime = resolveRegime(config, env.timeZone);
+  // Sensitive data waits for consent under the opt-out regime outside
+  // California (the other states' laws ask for it).
+  const sensitiveOptIn = regime == 'opt-out' && !/^US-CA$/i.test(visitorRegion(config, env.timeZone) || '');
   const values = env.store.read();
   let stored: ConsentRecord | null = newest(values);
   // Host-only and domain copies of the cookie disagree: keep the newest only.
@@ -126,7 +141,8 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
   }
   // Deciding as opt-in with no record allows nothing but the necessary.
   const deciding = env.inert ? 'opt-in' : regime;
-  let decision: Decision = decide(config, stored, env, deciding, env.now());
+  const signals = { gpc: env.gpc, sensitiveOptIn };
+  let decision: Decision = decide(config, stored, signals, deciding, env.now());
   const events = emitter<ConsentSnapshot>((error, event) => env.report(problem(6, `${event}: ${error}`)));
 
   function snapshot(): ConsentSnapshot {
@@ -140,6 +156,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
       services: freeze({ ...decision.services }),
       optedOut: decision.optedOut,
       gpc: env.gpc || !!stored?.gpc,
+      limited: decision.limited,
       decided: !!record && !decision.ask,
       persisted: !!record && !env.store.memory,
     });
@@ -150,7 +167,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
   function update(next: ConsentRecord | null, consented: boolean, synced?: boolean) {
     const before = allowedKey(decision);
     stored = next;
-    decision = decide(config, stored, env, deciding, env.now());
+    decision = decide(config, stored, signals, deciding, env.now());
     const changed = synced || before != allowedKey(decision);
     if (!changed && !consented) return;
     const current = snapshot();
@@ -207,10 +224,10 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
 
   /** Fetches the UI chunk (once), and the strings `view` needs, and shows
    * `view`. A failure of either is reported, never thrown into the page. */
-  function show(view: View) {
+  function show(view: View, section?: string) {
     env.loadUi?.(config, view)
       // The visitor may have chosen while the chunk was on its way.
-      .then((ui) => (view != 'banner' || decision.ask) && ui.show(view, safe as unknown as Consent, config, input))
+      .then((ui) => (view != 'banner' || decision.ask) && ui.show(view, safe as unknown as Consent, config, input, undefined, section))
       .catch((error) =>
         env.report(problem(7, error)),
       );
@@ -244,6 +261,8 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
     getConsent: snapshot,
     optOut: () => record({ optedOut: true }),
     optIn: () => record({ optedOut: false }),
+    limitSensitive: () => record({ limited: true }),
+    unlimitSensitive: () => record({ limited: false }),
     reset() {
       env.store.remove();
       update(null, false);
@@ -272,6 +291,7 @@ export function createConsent(config: CoreConfig, env: Environment, input?: unkn
     },
     showPreferences: () => show('preferences'),
     showOptOut: () => show('opt-out'),
+    showPrivacyCentre: (section) => show('privacy-centre', typeof section == 'string' ? section : undefined),
     setLocale(code) {
       if (typeof code == 'string') env.setLocale?.(code);
       else if (__DEV__) env.report(`samtykke: setLocale() takes a language code such as 'da', not ${code}.`);

@@ -11,7 +11,7 @@ declare module '*?raw' {
 /** The languages built into the one-file bundles (rollup.config.mjs): by
  * code, then part, the part's strings in key order (locale-parts.ts). */
 declare module 'samtykke:locales' {
-  const locales: Record<string, Record<'banner' | 'preferences' | 'opt-out', (string | null)[]>>;
+  const locales: Record<string, Record<import('./ui/locale-parts.js').Part, (string | null)[]>>;
   export default locales;
 }
 

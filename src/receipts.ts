@@ -17,6 +17,8 @@ export interface Receipt {
   services: Record<string, boolean>;
   optedOut: boolean;
   gpc: boolean;
+  /** The use of sensitive personal information is limited. */
+  limited: boolean;
   locale: string | null;
   /** A hash of the banner texts the visitor saw, when the banner was shown. */
   texts: string | null;
@@ -35,6 +37,7 @@ export function receiptOf(state: ConsentSnapshot, page: string, locale: string |
     services: state.services,
     optedOut: state.optedOut,
     gpc: state.gpc,
+    limited: state.limited,
     locale,
     texts,
     page,

@@ -12,7 +12,7 @@ import { BUILT_IN } from './site.js';
 
 const CONFIG_ID = 'samtykke-config';
 /** The consent object's methods, forwarded by the global. */
-const METHODS = 'acceptAll rejectAll set allowed getConsent optOut optIn reset on whenAllowed showPreferences showOptOut setLocale';
+const METHODS = 'acceptAll rejectAll set allowed getConsent optOut optIn limitSensitive unlimitSensitive reset on whenAllowed showPreferences showOptOut showPrivacyCentre setLocale';
 /** `<script src="samtykke.min.js" data-regime="auto" …>` for the simplest sites. */
 const ATTRIBUTES = 'regime defaultRegime region revision locale privacyPolicyUrl layout theme googleAnalytics consentMode uiUrl';
 

@@ -23,6 +23,7 @@ export const NOTHING: ConsentSnapshot = freeze({
   services: freeze({}),
   optedOut: false,
   gpc: false,
+  limited: false,
   decided: false,
   persisted: false,
 });

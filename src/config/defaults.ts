@@ -18,6 +18,13 @@ export const COOKIE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const REGION_PATTERN = /^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/;
 /** Absolute http(s) or root-relative: never `javascript:`. */
 export const URL_PATTERN = /^(https?:\/\/|\/)/;
+/** How a visitor reaches the site for a privacy right: an https: address,
+ * a relative one (no scheme, not protocol-relative), a mailto: or a tel:
+ * address. Never `javascript:`, `data:` or plain `http:`. */
+export const METHOD_PATTERN = /^(https:\/\/\S+|mailto:\S+@\S+|tel:\+?[\d ().-]{3,}|(?![a-z][a-z\d+.-]*:|\/\/)\S+)$/i;
+/** The rights a privacy centre lists, in the order it lists them. GDPR Art.
+ * 15-21, and the US state laws' know, delete, correct, appeal and agent. */
+export const RIGHTS = ['access', 'delete', 'correct', 'portability', 'restrict', 'object', 'appeal', 'agent', 'complaint'] as const;
 /** A Trusted Types policy name, as CSP's `trusted-types` directive allows it. */
 export const POLICY_PATTERN = /^[\w\-#=/@.%]{1,64}$/;
 export const GA_ID_PATTERN = /^G-[A-Z0-9]{4,16}$/;

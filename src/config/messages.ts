@@ -28,6 +28,9 @@ export const MESSAGES = {
   dataLayer: 'must be a JavaScript variable name such as "dataLayer"',
   policy: 'must be a Trusted Types policy name such as "samtykke" (letters, digits and -#=_/@.%)',
   url: 'must be an http(s) URL or a path starting with "/"',
+  method: 'must be an https: address, a relative path, a mailto: or a tel: address (or a list of them)',
+  sensitive: 'must be a list of sensitive-data ids such as "precise-geolocation" (see the README)',
+  tollFree: 'must be a phone number such as "+1-800-555-0100"',
   unknownKey: 'is not a samtykke option (check the spelling)',
   serviceTwice: 'is used by two categories; service ids must be unique',
 } as const;

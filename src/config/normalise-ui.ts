@@ -5,14 +5,15 @@
 import type { UiConfig } from './schema.js';
 import type { Problem } from './problem.js';
 import { isObject, isPattern, matches, oneOf, reader, safeKeys, type Bag } from './reader.js';
-import { DEFAULTS, LAYOUTS, PARTIES, THEMES, URL_PATTERN } from './defaults.js';
+import { DEFAULTS, LAYOUTS, METHOD_PATTERN, PARTIES, RIGHTS, THEMES, URL_PATTERN } from './defaults.js';
 
 // Links the UI renders: never `javascript:`.
 const isUrl = matches(URL_PATTERN);
+const isMethod = matches(METHOD_PATTERN);
 
 export function normaliseUi(input: unknown): { config: UiConfig; problems: Problem[] } {
   const problems: Problem[] = [];
-  const { read, bag, copy } = reader(problems);
+  const { read, bag, copy, fail } = reader(problems);
   const raw: Bag = isObject(input) ? input : {};
 
   const config: UiConfig = {
@@ -32,6 +33,26 @@ export function normaliseUi(input: unknown): { config: UiConfig; problems: Probl
     }
   }
 
+  // Each right's methods: a refused one (a `javascript:` link, say) is
+  // said and left out; the others still show.
+  if (raw.privacyCentre !== undefined) {
+    const given = bag(raw, 'privacyCentre', '');
+    const rights = bag(given, 'rights', 'privacyCentre.');
+    const centre: NonNullable<UiConfig['privacyCentre']> = { rights: {} };
+    for (const right of RIGHTS) {
+      const value = rights[right];
+      if (value === undefined) continue;
+      const path = `privacyCentre.rights.${right}`;
+      const list = Array.isArray(value) ? value : [value];
+      const ok = list.filter((method, i) => isMethod(method) || (fail(Array.isArray(value) ? `${path}[${i}]` : path, method), false));
+      if (ok.length) centre.rights[right] = ok as string[];
+    }
+    copy(given, ['tollFree'], 'privacyCentre.', centre, matches(/^\+?[\d ().-]{3,}$/));
+    copy(given, ['onlineOnly'], 'privacyCentre.', centre, (v) => typeof v == 'boolean');
+    copy(given, ['noticeAtCollection'], 'privacyCentre.', centre, isMethod);
+    config.privacyCentre = centre;
+  }
+
   // Ids and services were checked by the core's normalise(); only what is
   // shown is read here.
   const categories = isObject(raw.categories) ? raw.categories : {};
@@ -40,7 +61,7 @@ export function normaliseUi(input: unknown): { config: UiConfig; problems: Probl
     if (!isObject(category)) continue;
     const path = `categories.${id}.`;
     const out: UiConfig['categories'][string] = (config.categories[id] = { services: {} });
-    copy(category, ['label', 'description'], path, out);
+    copy(category, ['label', 'description', 'retention'], path, out);
     const services = isObject(category.services) ? category.services : {};
     for (const service of safeKeys(services)) {
       const spec = services[service];

@@ -10,6 +10,8 @@ import type { CoreConfig } from './schema.js';
 import type { Problem } from './problem.js';
 import { duplicateServices } from './services.js';
 import { isBoolean, isObject, isPattern, matches, oneOf, reader, type Bag } from './reader.js';
+import { SENSITIVE } from '../core/sensitive.js';
+import { own } from '../core/record.js';
 import {
   BASE_REGIMES, CONSENT_MODES, COOKIE_NAME_PATTERN, DATA_LAYER_PATTERN, WAIT_FOR_UPDATE, DEFAULT_CATEGORIES, DEFAULT_SALE_CATEGORIES, DEFAULTS,
   GA_ID_PATTERN, MAX_DAYS, NECESSARY, POLICY_PATTERN, REGIMES, REGION_PATTERN, SAME_SITE, URL_PATTERN,
@@ -49,7 +51,12 @@ export function normalise(input: unknown): { config: CoreConfig; problems: Probl
           ? DEFAULT_SALE_CATEGORIES.includes(id)
           // A wrong value falls back to `true`: a sale is what an opt-out switches off.
           : read(value, 'sale', path, isBoolean, true);
-    return { sale, services };
+    // An unknown id is reported and dropped; the known ones still count, so
+    // a typo never lets the rest of the sensitive data run unlimited.
+    const sensitive = read<unknown[]>(value, 'sensitive', path, Array.isArray, []).filter(
+      (kind, i) => (typeof kind == 'string' && own(SENSITIVE, kind)) || (fail(`${path}sensitive[${i}]`, kind), false),
+    ) as string[];
+    return { sale, sensitive, services };
   }
 
   const raw: Bag = isObject(input) ? input : (input != null && fail('config', input), {});
@@ -87,7 +94,7 @@ export function normalise(input: unknown): { config: CoreConfig; problems: Probl
   copy(cookie, ['domain'], 'cookie.', config.cookie);
   const region = read<string | undefined>(raw, 'region', '', matches(REGION_PATTERN), undefined);
   if (region) config.region = region.toUpperCase();
-  copy(raw, ['reloadOnRevoke', 'floatingButton', 'mspa'], '', config, isBoolean);
+  copy(raw, ['reloadOnRevoke', 'floatingButton', 'mspa', 'gpcLimitsSensitive'], '', config, isBoolean);
   copy(raw, ['uiUrl'], '', config, matches(URL_PATTERN));
 
   const ga = raw.googleAnalytics;

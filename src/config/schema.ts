@@ -5,8 +5,9 @@
 import * as z from 'zod/mini';
 import {
   BASE_REGIMES, CONSENT_MODES, COOKIE_NAME_PATTERN, DATA_LAYER_PATTERN, DEFAULTS, GA_ID_PATTERN, ID_PATTERN, LAYOUTS, POLICY_PATTERN,
-  MAX_DAYS, PARTIES, REGIMES, REGION_PATTERN, SAME_SITE, THEMES, URL_PATTERN,
+  MAX_DAYS, METHOD_PATTERN, PARTIES, REGIMES, REGION_PATTERN, RIGHTS, SAME_SITE, THEMES, URL_PATTERN,
 } from './defaults.js';
+import { SENSITIVE_IDS } from '../core/sensitive.js';
 import { MESSAGES as M } from './messages.js';
 
 const text = () => z.string({ error: M.string });
@@ -52,6 +53,13 @@ export const categorySchema = object({
   /** A sale or sharing of personal information under CCPA/CPRA: the Do Not
    * Sell opt-out and Global Privacy Control switch it off. */
   sale: z.optional(flag()),
+  /** Sensitive personal information this category uses, by id (README):
+   * the Limit (CPRA §7027) switches it off; outside California it is off
+   * until the visitor allows it. */
+  sensitive: z.optional(z.array(z.enum(SENSITIVE_IDS as [string, ...string[]], { error: M.sensitive }), { error: M.sensitive })),
+  /** How long its data is kept, in the site's words ("13 months"), for the
+   * Notice at Collection. */
+  retention: z.optional(text()),
   services: z._default(z.record(id(), serviceSchema, { error: M.object }), {}),
 });
 
@@ -95,6 +103,20 @@ export const consentModeSchema = z.union(
   { error: M.consentMode },
 );
 
+/** One way to exercise a right: a form, an email or a phone number. */
+const method = () => z.string({ error: M.method }).check(z.regex(METHOD_PATTERN, { error: M.method }));
+const methods = () => z.union([method(), z.array(method(), { error: M.method }).check(z.minLength(1, { error: M.method }))], { error: M.method });
+
+/** The privacy centre: where each right is exercised, and the notices. */
+export const privacyCentreSchema = object({
+  rights: z.optional(object(Object.fromEntries(RIGHTS.map((right) => [right, z.optional(methods())])) as Record<(typeof RIGHTS)[number], z.ZodMiniOptional<ReturnType<typeof methods>>>)),
+  /** A toll-free number for US requests (CCPA §1798.130(a)(1)). */
+  tollFree: z.optional(z.string({ error: M.tollFree }).check(z.regex(/^\+?[\d ().-]{3,}$/, { error: M.tollFree }))),
+  /** The business operates only online: an email address is enough. */
+  onlineOnly: z.optional(flag()),
+  /** The site's own Notice at Collection (11 CCR §7012), if it has one. */
+  noticeAtCollection: z.optional(method()),
+});
 
 export const configSchema = object({
   /** Lets editors find dist/samtykke.schema.json; ignored by samtykke. */
@@ -119,6 +141,11 @@ export const configSchema = object({
   /** The site has signed the IAB Multi-State Privacy Agreement: said in
    * the GPP and US Privacy strings. */
   mspa: z.optional(flag()),
+  /** A GPC signal also limits the use of sensitive personal information
+   * (by default it opts out of sale and sharing only). */
+  gpcLimitsSensitive: z.optional(flag()),
+  /** Rights requests, the Limit and the Notice at Collection. */
+  privacyCentre: z.optional(privacyCentreSchema),
   /** Reload the page when consent is withdrawn: scripts that already ran
    * cannot be unloaded. */
   reloadOnRevoke: z.optional(flag()),
@@ -160,19 +187,21 @@ export type ConsentModeOptions = Required<Exclude<z.output<typeof consentModeSch
 export type CoreConfig = Pick<
   Config,
   | 'regime' | 'defaultRegime' | 'region' | 'revision' | 'cookie' | 'googleAnalytics' | 'reloadOnRevoke' | 'receipts'
-  | 'floatingButton' | 'uiUrl' | 'mspa' | 'trustedTypesPolicy'
+  | 'floatingButton' | 'uiUrl' | 'mspa' | 'trustedTypesPolicy' | 'gpcLimitsSensitive'
 > & {
   /** Resolved: off, or on with every detail filled in. */
   consentMode: false | ConsentModeOptions;
-  categories: Named<{ sale: boolean; services: Named<{ cookies: (string | RegExp)[] }> }>;
+  categories: Named<{ sale: boolean; sensitive: string[]; services: Named<{ cookies: (string | RegExp)[] }> }>;
 };
 
 type CookieRow = Exclude<CookieSpec, string | RegExp>;
 
 /** What only the UI shows (normalise-ui.ts): loaded with the UI chunk. */
 export type UiConfig = Pick<Config, 'locale' | 'privacyPolicyUrl' | 'texts' | 'layout' | 'theme'> & {
+  /** Each right's methods as a list (a single one is a list of one). */
+  privacyCentre?: Omit<NonNullable<Config['privacyCentre']>, 'rights'> & { rights: Partial<Record<(typeof RIGHTS)[number], string[]>> };
   categories: Named<
-    Pick<CategoryConfig, 'label' | 'description'> & {
+    Pick<CategoryConfig, 'label' | 'description' | 'retention'> & {
       services: Named<Omit<ServiceConfig, 'cookies'> & { cookies: CookieRow[] }>;
     }
   >;

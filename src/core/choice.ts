@@ -5,12 +5,15 @@ import { NECESSARY } from '../config/defaults.js';
 import { own, type ConsentRecord } from './record.js';
 import type { Decision } from './decision.js';
 
-export const RECORD_VERSION = 1;
+/** The newest record encoding this reads (storage/codec.ts). */
+export const RECORD_VERSION = 2;
 
 export interface Change {
   categories?: Record<string, boolean>;
   services?: Record<string, boolean>;
   optedOut?: boolean;
+  /** Limit (true) or stop limiting (false) the use of sensitive data. */
+  limited?: boolean;
   /** Accept all / Reject all: every category is chosen anew. */
   all?: boolean;
 }
@@ -66,5 +69,6 @@ export function choose(
     // A GPC signal is an opt-out that a later visit without it must not undo.
     optedOut: change.optedOut ?? (decision.optedOut || stamp.gpc),
     gpc: stamp.gpc || !!previous?.gpc,
+    limited: change.limited ?? decision.limited,
   };
 }

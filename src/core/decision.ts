@@ -7,6 +7,9 @@ import { DAY, own, type ConsentRecord } from './record.js';
 export interface Signals {
   /** `navigator.globalPrivacyControl === true`: an opt-out of sale/sharing. */
   gpc: boolean;
+  /** Sensitive data needs the visitor's consent here (the US states other
+   * than California): under the opt-out regime it is off until allowed. */
+  sensitiveOptIn?: boolean;
 }
 
 export interface Decision {
@@ -18,6 +21,9 @@ export interface Decision {
   services: Record<string, boolean>;
   /** The sale/sharing opt-out is in force (stored opt-out or GPC). */
   optedOut: boolean;
+  /** The use of sensitive personal information is limited (the stored
+   * Limit, or GPC where the site says GPC limits it too). */
+  limited: boolean;
   /** The visitor must be asked: opt-in regime without a current choice for
    * every category. */
   ask: boolean;
@@ -25,7 +31,7 @@ export interface Decision {
 
 /** How many days a record lives: an opt-out keeps it for `optOutDays`. */
 export function lifetime(record: ConsentRecord, config: CoreConfig): number {
-  return record.optedOut ? Math.max(config.cookie.days, config.cookie.optOutDays) : config.cookie.days;
+  return record.optedOut || record.limited ? Math.max(config.cookie.days, config.cookie.optOutDays) : config.cookie.days;
 }
 
 /** Made no later than now (a clock skew of a day is tolerated) and less than `days` ago. */
@@ -47,7 +53,10 @@ export function decide(
   const record = stored && isCurrent(stored, config, now) ? stored : null;
   // An opt-out outlives a revision bump for its 12 months: a record that is
   // not current may still take away, never grant.
-  const optedOut = signals.gpc || (!!stored?.optedOut && within(stored.timestamp, config.cookie.optOutDays, now));
+  const kept = (flag: boolean | undefined) => !!flag && within(stored!.timestamp, config.cookie.optOutDays, now);
+  const optedOut = signals.gpc || kept(stored?.optedOut);
+  // The Limit, like the opt-out, outlives a revision bump for its 12 months.
+  const limited = (signals.gpc && !!config.gpcLimitsSensitive) || kept(stored?.limited);
   const categories: Record<string, boolean> = {};
   const services: Record<string, boolean> = {};
   let ask = false;
@@ -56,8 +65,9 @@ export function decide(
     const known = !!record && own(record.categories, id);
     if (id != NECESSARY && !known && regime == 'opt-in') ask = true;
     // What the visitor chose, else the regime's default; then the opt-out.
-    const chosen = id == NECESSARY || (known ? record!.categories[id] : regime == 'opt-out');
-    const blocked = !!category.sale && optedOut;
+    const sensitive = id != NECESSARY && category.sensitive.length > 0;
+    const chosen = id == NECESSARY || (known ? record!.categories[id] : regime == 'opt-out' && !(sensitive && signals.sensitiveOptIn));
+    const blocked = (!!category.sale && optedOut) || (sensitive && limited);
     categories[id] = chosen && !blocked;
     // A service follows its category unless the visitor chose it by itself
     // (e.g. "Load this video" in a placeholder): that choice wins either
@@ -71,5 +81,5 @@ export function decide(
         !blocked;
     }
   }
-  return { regime, record, categories, services, optedOut, ask };
+  return { regime, record, categories, services, optedOut, limited, ask };
 }

@@ -19,6 +19,9 @@ export interface ConsentRecord {
   optedOut: boolean;
   /** A Global Privacy Control signal was seen when the record was written. */
   gpc: boolean;
+  /** The visitor limited the use of their sensitive personal information
+   * (CPRA "Limit the Use of My Sensitive Personal Information"). */
+  limited: boolean;
 }
 
 export const DAY = 864e5;

@@ -13,3 +13,7 @@ declare module '*.opt-out.js' {
   const values: import('../ui/locale-parts.js').Values;
   export default values;
 }
+declare module '*.privacy.js' {
+  const values: import('../ui/locale-parts.js').Values;
+  export default values;
+}

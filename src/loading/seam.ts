@@ -10,13 +10,13 @@ import type { Part, Values } from '../ui/locale-parts.js';
 /** What the UI can show: the first layer, the preferences dialog, the US
  * opt-out dialog, or only the small floating button that reopens the
  * preferences. */
-export type View = 'banner' | 'preferences' | 'opt-out' | 'button';
+export type View = 'banner' | 'preferences' | 'opt-out' | 'button' | 'privacy-centre';
 
 /** What a UI chunk exports. */
 export interface UiModule {
   /** Shows `view`. `input` is the site's config as given: the UI reads its
    * own keys (texts, layout, labels, cookie tables) from it. */
-  show(view: View, consent: Consent, config: CoreConfig, input: unknown, locale?: Locale): void;
+  show(view: View, consent: Consent, config: CoreConfig, input: unknown, locale?: Locale, section?: string): void;
   /** Switches a UI on the page to another language. */
   setLocale(locale: Locale): void;
 }

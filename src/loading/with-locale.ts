@@ -43,12 +43,13 @@ export function withLocale(loaders: Loaders, input: unknown, report: (message: s
   const loadUi: UiLoader = (config, view) => {
     code ||= visitorLocale(input, LOCALES);
     // The dialogs' parts are named as the views are.
-    if ((view == 'preferences' || view == 'opt-out') && !used.includes(view)) used.push(view);
+    const part = view == 'privacy-centre' ? 'privacy' : view;
+    if ((part == 'preferences' || part == 'opt-out' || part == 'privacy') && !used.includes(part)) used.push(part);
     // The floating button alone needs no UI chunk, unless it is here already.
     const chunk = view == 'button' && loaders.button && !shown ? loaders.button() : loaders.ui(config);
     return Promise.all([chunk, locale()]).then(([ui, chosen]) => {
       shown = ui;
-      return { ...ui, show: (view, consent, core, given) => ui.show(view, consent, core, given, chosen) };
+      return { ...ui, show: (view, consent, core, given, _, section) => ui.show(view, consent, core, given, chosen, section) };
     });
   };
 

@@ -4,15 +4,21 @@
 // `data-samtykke-link="privacy-choices"` gets "Your Privacy Choices" and the
 // opt-out icon; a link with its own text keeps it. Next to each, a status
 // says "Opt-Out Request Honored" once a GPC signal has been applied
-// (§7025(c)(6)). Text only, never HTML.
+// (§7025(c)(6)). The privacy centre's links get theirs too: "Limit the Use
+// of My Sensitive Personal Information" (§7027), the centre's name, "Notice
+// at Collection" (§7012). Text only, never HTML.
 import type { Consent } from '../consent.js';
 import { LINK_ATTRIBUTE } from '../links.js';
+import { DRAWN_LINKS } from './us-signals.js';
 
 export interface LinkTexts {
   link: string;
   choices: string;
   honored: string;
   icon: string;
+  limit: string;
+  centre: string;
+  notice: string;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -43,13 +49,21 @@ function icon(label: string): SVGSVGElement {
 export function drawOptOutLinks(consent: Consent, texts: LinkTexts) {
   const draw = () => {
     const { optedOut, gpc } = consent.getConsent();
-    const links = document.querySelectorAll(`[${LINK_ATTRIBUTE}="do-not-sell"],[${LINK_ATTRIBUTE}="privacy-choices"]`);
+    const links = document.querySelectorAll(DRAWN_LINKS);
     for (const link of Array.from(links)) {
-      const choices = link.getAttribute(LINK_ATTRIBUTE) == 'privacy-choices';
+      const kind = link.getAttribute(LINK_ATTRIBUTE);
+      const choices = kind == 'privacy-choices';
       if (!link.textContent!.trim() && !link.children.length) {
-        link.append(choices ? texts.choices : texts.link);
+        link.append(
+          choices ? texts.choices
+          : kind == 'limit-sensitive' ? texts.limit
+          : kind == 'privacy-centre' ? texts.centre
+          : kind == 'notice-at-collection' ? texts.notice
+          : texts.link,
+        );
         if (choices) link.append(' ', icon(texts.icon));
       }
+      if (!choices && kind != 'do-not-sell') continue;
       let status = link.nextElementSibling;
       if (!status?.hasAttribute(STATUS)) {
         status = document.createElement('span');

@@ -23,12 +23,15 @@ function linkTexts(input: unknown, code: string, shipped: Strings | undefined) {
   const own = texts[code] && typeof texts[code] == 'object' ? texts[code] : {};
   const text = (key: string, fallback: string) =>
     typeof own[key] == 'string' && own[key] ? (own[key] as string) : shipped?.[key] || fallback;
-  // Each English string by its literal key, so the bundler keeps only these four.
+  // Each English string by its literal key, so the bundler keeps only these.
   return {
     link: text('optOut.link', english['optOut.link']),
     choices: text('optOut.choices', english['optOut.choices']),
     honored: text('optOut.honored', english['optOut.honored']),
     icon: text('optOut.icon', english['optOut.icon']),
+    limit: text('limit.link', english['limit.link']),
+    centre: text('centre.link', english['centre.link']),
+    notice: text('notice.link', english['notice.link']),
   };
 }
 

@@ -17,7 +17,10 @@ export interface UsModule {
 }
 export type UsLoader = () => Promise<UsModule>;
 
-const OPT_OUT_LINKS = `[${LINK_ATTRIBUTE}="do-not-sell"],[${LINK_ATTRIBUTE}="privacy-choices"]`;
+/** The links the US chunk draws: the statutory ones and the privacy centre's. */
+export const DRAWN_LINKS = ['do-not-sell', 'privacy-choices', 'limit-sensitive', 'privacy-centre', 'notice-at-collection']
+  .map((kind) => `[${LINK_ATTRIBUTE}="${kind}"]`)
+  .join();
 
 /** `section`: the GPP section that applies (7, 8), or -1 for none. `input`:
  * the site's config as given, for the links' texts. */
@@ -44,7 +47,7 @@ export function startUsSignals(
     // whose links carry their own text costs an EU visitor nothing.
     // A plain loop: a page's broken Array methods must not throw from here.
     const look = () => {
-      const links = document.querySelectorAll(OPT_OUT_LINKS);
+      const links = document.querySelectorAll(DRAWN_LINKS);
       const { optedOut, gpc } = consent.getConsent();
       let needed = links.length > 0 && optedOut && gpc;
       for (let i = 0; i < links.length; i++) if (!links[i].textContent!.trim() && !links[i].children.length) needed = true;

@@ -4,7 +4,11 @@
 //   1.<revision>.<seconds>.<id>.<flags>.<categories>.<services>.<check>
 //   1.0.toupc0.V1StGXR8_Z5jdHi6B-myTw.0.preferences:0|analytics:1|marketing:0..9myxga
 //
-// Numbers are base 36; flags: 1 = opted out of sale/sharing, 2 = GPC seen;
+// Numbers are base 36; flags: 1 = opted out of sale/sharing, 2 = GPC seen,
+// 4 = the use of sensitive personal information limited. A record with the
+// Limit is version 2, one without it version 1 (so older copies of samtykke
+// on the site's other pages still read it in full): the flag and the
+// version always agree, so that one record has one spelling;
 // choices are `id:1|id:0`. Every character is a cookie-octet (RFC 6265), so
 // the value is stored as written, with no escaping (storage/cookie.ts).
 //
@@ -17,6 +21,7 @@ import { RECORD_VERSION } from '../core/choice.js';
 
 const OPTED_OUT = 1;
 const GPC = 2;
+const LIMITED = 4;
 const ENTRY = /^([A-Za-z][A-Za-z0-9_-]{0,31}):([01])$/;
 // What every version, now and later, begins with:
 // <version>.<revision>.<seconds>.<id>.<flags>. Numbers as encode() writes
@@ -37,11 +42,11 @@ const choices = (bag: Record<string, boolean>) =>
 
 export function encode(record: ConsentRecord): string {
   const body = [
-    RECORD_VERSION,
+    record.limited ? 2 : 1,
     record.revision.toString(36),
     Math.floor(record.timestamp / 1000).toString(36),
     record.id,
-    (record.optedOut ? OPTED_OUT : 0) | (record.gpc ? GPC : 0),
+    (record.optedOut ? OPTED_OUT : 0) | (record.gpc ? GPC : 0) | (record.limited ? LIMITED : 0),
     choices(record.categories),
     choices(record.services),
   ].join('.');
@@ -67,18 +72,19 @@ function parseChoices(text: string): Record<string, boolean> | null {
 export function decode(value: string | undefined): ConsentRecord | null {
   const head = value ? HEAD.exec(value) : null;
   if (!head) return null;
-  const later = +head[1] > RECORD_VERSION;
+  const version = +head[1];
+  const later = version > RECORD_VERSION;
   const flags = +head[5];
   const rest = REST.exec(value!.slice(head[0].length));
   // This version's record must parse exactly and match its check.
-  if (!later && !(rest && flags < 4 && head[5].length < 2 && check(value!.slice(0, -rest[3].length - 1)) == rest[3])) return null;
+  if (!later && !(rest && flags < 8 && flags >> 2 == version - 1 && head[5].length < 2 && check(value!.slice(0, -rest[3].length - 1)) == rest[3])) return null;
   const categories = later ? {} : parseChoices(rest![1]);
   const services = later ? {} : parseChoices(rest![2]);
   const revision = later ? -1 : parseInt(head[2], 36);
   // Beyond 2^53 a revision would not read back as written.
   if (!categories || !services || !Number.isSafeInteger(revision)) return null;
   return {
-    version: +head[1],
+    version,
     revision,
     timestamp: parseInt(head[3], 36) * 1000,
     id: head[4],
@@ -86,6 +92,7 @@ export function decode(value: string | undefined): ConsentRecord | null {
     services,
     optedOut: !!(flags & OPTED_OUT),
     gpc: !!(flags & GPC),
+    limited: !!(flags & LIMITED),
   };
 }
 

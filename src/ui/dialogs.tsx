@@ -3,7 +3,7 @@
 // when a dialog is first wanted, so a first visit that ends with Accept all
 // or Reject all never downloads it. dialogs-chunk.ts (script tag), a dynamic
 // import (ESM) or browser-full.ts (one file) hands it to ui.tsx.
-import english from 'samtykke:english/preferences+opt-out';
+import english from 'samtykke:english/preferences+opt-out+privacy';
 import css from './dialogs.css?raw';
 
 export { Preferences } from './preferences.js';

@@ -15,7 +15,7 @@
 // The core never decodes: it passes the arrays on, and so carries no key.
 import KEYS from './locale-parts.json';
 
-export type Part = 'banner' | 'preferences' | 'opt-out';
+export type Part = 'banner' | 'preferences' | 'opt-out' | 'privacy';
 
 /** One part of one language: its strings in key order; null (or nothing)
  * where the language has no string, which then falls back to English. */

@@ -23,6 +23,7 @@ const record = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
   services: { ga4: false, hotjar: true },
   optedOut: true,
   gpc: true,
+  limited: false,
   ...overrides,
 });
 
@@ -75,6 +76,22 @@ describe('encode / decode', () => {
     }
   });
 
+  it('writes the Limit as version 2 with flag 4, reads it back, and writes a record without it as version 1', () => {
+    const limited = record({ version: 2, limited: true, optedOut: false, gpc: false });
+    const value = encode(limited);
+    expect(value).toMatch(/^2\.3\.[0-9a-z]+\.V1StGXR8_Z5jdHi6B-myTw\.4\./);
+    expect(decode(value)).toEqual(limited);
+    expect(encode(record())).toMatch(/^1\./);
+  });
+
+  it('refuses a version and a Limit flag that disagree (one record, one spelling)', () => {
+    const body = bodyOf(encode(record({ optedOut: false, gpc: false })));
+    // Version 1 with the Limit's flag, version 2 without it.
+    expect(decode(sign(body.replace(/^1\.(\w+\.\w+\.[\w-]+)\.0\./, '1.$1.4.')))).toBeNull();
+    expect(decode(sign(body.replace(/^1\./, '2.')))).toBeNull();
+    expect(decode(sign(body.replace(/^1\.(\w+\.\w+\.[\w-]+)\.0\./, '2.$1.4.')))).toMatchObject({ version: 2, limited: true });
+  });
+
   it('reads back a record with no categories and no services', () => {
     const written = record({ categories: {}, services: {} });
     expect(decode(encode(written))).toEqual(written);
@@ -120,6 +137,7 @@ describe('encode / decode', () => {
       services: { ga4: false },
       optedOut: false,
       gpc: false,
+      limited: false,
     });
   });
 });
@@ -145,15 +163,15 @@ describe('decode refuses anything encode() did not write', () => {
   it('reads a newer version\'s record for its id and opt-out only: never current, no choice', () => {
     // What every version begins with: <version>.<revision>.<seconds>.<id>.<flags>.
     const newer = (version: string, flags: string, rest: string) => `${version}.0.toupc0.${CONSENT_ID}.${flags}.${rest}`;
-    for (const value of [newer('2', '1', 'analytics:1.x.y'), newer('10', '3', 'whatever|it=holds'), newer('99', '1', '')]) {
+    for (const value of [newer('3', '1', 'analytics:1.x.y'), newer('10', '3', 'whatever|it=holds'), newer('99', '1', '')]) {
       expect(decode(value)).toMatchObject({ revision: -1, id: CONSENT_ID, categories: {}, services: {}, optedOut: true });
     }
-    expect(decode(newer('2', '0', 'analytics:1'))).toMatchObject({ optedOut: false, gpc: false, categories: {} });
-    expect(decode(newer('2', '2', ''))!.gpc).toBe(true);
+    expect(decode(newer('3', '0', 'analytics:1'))).toMatchObject({ optedOut: false, gpc: false, categories: {} });
+    expect(decode(newer('3', '2', ''))!.gpc).toBe(true);
     // Not a version: 0, a leading zero, a missing prefix.
     expect(decode(sign('0' + BODY.slice(1)))).toBeNull();
     expect(decode(newer('02', '1', ''))).toBeNull();
-    expect(decode(`2.0.toupc0.${CONSENT_ID}.1`)).toBeNull();
+    expect(decode(`3.0.toupc0.${CONSENT_ID}.1`)).toBeNull();
   });
 
   it('returns null for a consent id that is not 22 characters', () => {
@@ -332,7 +350,8 @@ const recordArb: fc.Arbitrary<ConsentRecord> = fc.record({
   services: choicesArb,
   optedOut: fc.boolean(),
   gpc: fc.boolean(),
-});
+  limited: fc.boolean(),
+}).map((r) => ({ ...r, version: r.limited ? 2 : 1 }));
 
 /** Strings close to the format: its own characters plus a few strangers. */
 const nearValueArb = fc.oneof(
@@ -384,7 +403,7 @@ describe('codec properties', () => {
   // version field reads 11, from a samtykke that does not exist yet.
   it('reads a later version\'s record as no choice at revision -1 (counterexample of seed 24450)', () => {
     expect(decode('11.0.0._00aA0---aA_AA0AaAa_0A.0...1f61stx')).toEqual({
-      version: 11, revision: -1, timestamp: 0, id: '_00aA0---aA_AA0AaAa_0A', categories: {}, services: {}, optedOut: false, gpc: false,
+      version: 11, revision: -1, timestamp: 0, id: '_00aA0---aA_AA0AaAa_0A', categories: {}, services: {}, optedOut: false, gpc: false, limited: false,
     });
     expect(RECORD_VERSION).toBeLessThan(11);
   });

@@ -283,8 +283,8 @@ describe('normalise: wrong values', () => {
   it('accepts categories named like Object.prototype members as the site\'s own', () => {
     const { config, problems } = normalise({ categories: { constructor: {}, toString: { sale: true } } });
     expect(problems).toEqual([]);
-    expect(config.categories.constructor).toEqual({ sale: false, services: {} });
-    expect(config.categories.toString).toEqual({ sale: true, services: {} });
+    expect(config.categories.constructor).toEqual({ sale: false, sensitive: [], services: {} });
+    expect(config.categories.toString).toEqual({ sale: true, sensitive: [], services: {} });
   });
 });
 

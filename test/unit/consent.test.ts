@@ -253,7 +253,7 @@ describe('the UI seam', () => {
     // Started while init() runs: as early as possible on a first visit.
     expect(loadUi).toHaveBeenCalledOnce();
     await settle();
-    expect(module.show).toHaveBeenCalledWith('banner', consent, expect.anything(), {});
+    expect(module.show).toHaveBeenCalledWith('banner', consent, expect.anything(), {}, undefined, undefined);
   });
 
   it('never loads it for a returning visitor with a stored choice', async () => {
@@ -278,7 +278,7 @@ describe('the UI seam', () => {
     const { consent } = start({}, { store: first.store, loadUi });
     consent.showPreferences();
     await settle();
-    expect(module.show).toHaveBeenCalledWith('preferences', consent, expect.anything(), {});
+    expect(module.show).toHaveBeenCalledWith('preferences', consent, expect.anything(), {}, undefined, undefined);
   });
 
   it('loads it for the floating button when the site asks for one, even after a choice', async () => {
@@ -287,7 +287,7 @@ describe('the UI seam', () => {
     const { module, loadUi } = ui();
     start({ floatingButton: true }, { store: first.store, loadUi });
     await settle();
-    expect(module.show).toHaveBeenCalledWith('button', expect.anything(), expect.anything(), { floatingButton: true });
+    expect(module.show).toHaveBeenCalledWith('button', expect.anything(), expect.anything(), { floatingButton: true }, undefined, undefined);
   });
 
   it('shows the banner again after reset()', async () => {
@@ -297,7 +297,7 @@ describe('the UI seam', () => {
     const { consent } = start({}, { store: first.store, loadUi });
     consent.reset();
     await settle();
-    expect(module.show).toHaveBeenCalledWith('banner', consent, expect.anything(), {});
+    expect(module.show).toHaveBeenCalledWith('banner', consent, expect.anything(), {}, undefined, undefined);
   });
 
   it('reports a chunk that fails to load, and still allows nothing', async () => {
@@ -364,7 +364,7 @@ describe('a service allowed on its own', () => {
 describe('a record written by a newer samtykke', () => {
   const ID = 'V1StGXR8_Z5jdHi6B-myTw';
   const at = (ms: number) => Math.floor(ms / 1000).toString(36);
-  const newer = (flags: number, ms = START) => `2.0.${at(ms)}.${ID}.${flags}.a-layout-this-version-cannot-read`;
+  const newer = (flags: number, ms = START) => `3.0.${at(ms)}.${ID}.${flags}.a-layout-this-version-cannot-read`;
   const jarWith = (...values: string[]) => {
     let jar = [...values];
     return { read: () => jar, write: (v: string) => ((jar = [v]), true), remove: () => void (jar = []), memory: false };
@@ -383,7 +383,7 @@ describe('a record written by a newer samtykke', () => {
   });
 
   it('is not deleted in favour of an older copy this version can read', () => {
-    const accepted = encode({ version: 1, revision: 0, timestamp: START - DAY, id: ID, categories: { preferences: true, analytics: true, marketing: true }, services: {}, optedOut: false, gpc: false });
+    const accepted = encode({ version: 1, revision: 0, timestamp: START - DAY, id: ID, categories: { preferences: true, analytics: true, marketing: true }, services: {}, optedOut: false, gpc: false, limited: false });
     const store = jarWith(accepted, newer(0));
     const { consent } = start({}, { store });
     expect(store.read()).toEqual([accepted, newer(0)]);

@@ -52,8 +52,8 @@ describe('the parts of a language', () => {
   const script = '../../scripts/locale-parts.mjs';
   const build = () => import(script) as Promise<{ PARTS: Record<string, string[]>; split: (strings: Record<string, string>) => Record<string, (string | null)[]> }>;
 
-  it('are banner, preferences and opt-out, and hold every English key exactly once', () => {
-    expect(Object.keys(KEYS)).toEqual(['banner', 'preferences', 'opt-out']);
+  it('are banner, preferences, opt-out and privacy, and hold every English key exactly once', () => {
+    expect(Object.keys(KEYS)).toEqual(['banner', 'preferences', 'opt-out', 'privacy']);
     const listed = Object.values(KEYS).flat();
     expect([...listed].sort()).toEqual(Object.keys(english).sort());
     expect(new Set(listed).size).toBe(listed.length);

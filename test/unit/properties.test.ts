@@ -5,6 +5,7 @@
 // read back through IAB's own decoder. Seed and default run count: setup.ts.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { RECORD_VERSION } from '../../src/core/choice';
 import { GppModel } from '@iabgpp/cmpapi';
 import { decode, encode, newest } from '../../src/storage/codec';
 import { decide, type Decision } from '../../src/core/decision';
@@ -49,7 +50,8 @@ const recordArb: fc.Arbitrary<ConsentRecord> = fc.record({
   services: choicesArb,
   optedOut: fc.boolean(),
   gpc: fc.boolean(),
-});
+  limited: fc.boolean(),
+}).map((r) => ({ ...r, version: r.limited ? 2 : 1 }));
 
 /** Replaces segment `i` of a body (0 version … 6 services). */
 const segment = (i: number, edit: (text: string) => string) => (body: string) => {
@@ -89,7 +91,8 @@ const valueArb = fc.oneof(
 );
 
 function expectValidRecord(r: ConsentRecord) {
-  expect(r.version).toBe(1);
+  // Version 2 is the one with the Limit, and only it.
+  expect(r.version).toBe(r.limited ? 2 : 1);
   expect(Number.isSafeInteger(r.revision) && r.revision >= 0).toBe(true);
   expect(Number.isSafeInteger(r.timestamp) && r.timestamp >= 0 && r.timestamp % 1000 == 0).toBe(true);
   expect(r.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
@@ -110,7 +113,7 @@ describe('a cookie value, whatever it holds', () => {
         const r = decode(value);
         if (r === null) return;
         // A newer version's record: its id and opt-out, never a choice.
-        if (r.version > 1) return void expect(r).toMatchObject({ revision: -1, categories: {}, services: {} });
+        if (r.version > RECORD_VERSION) return void expect(r).toMatchObject({ revision: -1, categories: {}, services: {} });
         read++;
         expectValidRecord(r);
         expect(encode(r)).toBe(value);
@@ -162,7 +165,8 @@ describe('a cookie value, whatever it holds', () => {
           if (d.record) {
             expect(d.record).toBe(stored);
             expect(d.record.revision).toBe(config.revision);
-            expect(age >= -DAY && age < Math.max(days, stored!.optedOut ? optOutDays : 0) * DAY).toBe(true);
+            // The opt-out and the Limit keep the record for their 12 months.
+            expect(age >= -DAY && age < Math.max(days, stored!.optedOut || stored!.limited ? optOutDays : 0) * DAY).toBe(true);
           }
           // An opt-out outlives a revision bump: a stale record still takes away.
           if (stored?.optedOut && age >= -DAY && age < optOutDays * DAY) expect(d.optedOut).toBe(true);

@@ -28,6 +28,7 @@ describe('consent receipts', () => {
       services: {},
       optedOut: false,
       gpc: false,
+      limited: false,
       locale: 'da',
       texts: null,
       page: 'https://shop.example/cart',

@@ -11,30 +11,23 @@
 // One delegated listener in the core: the UI chunk is fetched on the click,
 // not before.
 import type { Consent } from './consent.js';
-import type { CoreConfig } from './config/schema.js';
-import { own } from './core/record.js';
 
 export const LINK_ATTRIBUTE = 'data-samtykke-link';
 
-/** The privacy centre's section each link opens. */
-const SECTIONS: Record<string, string> = {
-  'limit-sensitive': 'limit',
-  'privacy-centre': 'rights',
-  'notice-at-collection': 'notice',
-  // §7015: the alternative link leads to the opt-out and the Limit together.
-  'privacy-choices': 'choices',
-};
+/** The links the privacy centre answers; it opens at the section each
+ * names (privacy-centre.tsx). "Your Privacy Choices" leads to the opt-out
+ * and the Limit together (§7015), or to the opt-out dialog where no data is
+ * sensitive: the UI decides, so the core carries no category scan. */
+export const CENTRE_LINKS = ['privacy-choices', 'limit-sensitive', 'privacy-centre', 'notice-at-collection'];
 
-export function listenForLinks(consent: Consent, config: CoreConfig) {
-  let sensitive = false;
-  for (const id in config.categories) sensitive ||= config.categories[id].sensitive.length > 0;
+export function listenForLinks(consent: Consent) {
   document.addEventListener('click', (event) => {
     const target = event.target as Element | null;
     const kind = target?.closest?.(`[${LINK_ATTRIBUTE}]`)?.getAttribute(LINK_ATTRIBUTE) || '';
     const open =
       kind == 'preferences' ? consent.showPreferences
-      : kind == 'do-not-sell' || (kind == 'privacy-choices' && !sensitive) ? consent.showOptOut
-      : own(SECTIONS, kind) ? () => consent.showPrivacyCentre(SECTIONS[kind])
+      : kind == 'do-not-sell' ? consent.showOptOut
+      : CENTRE_LINKS.includes(kind) ? () => consent.showPrivacyCentre(kind)
       : null;
     if (!open) return;
     event.preventDefault();

@@ -10,8 +10,6 @@ import type { CoreConfig } from './schema.js';
 import type { Problem } from './problem.js';
 import { duplicateServices } from './services.js';
 import { isBoolean, isObject, isPattern, matches, oneOf, reader, type Bag } from './reader.js';
-import { SENSITIVE } from '../core/sensitive.js';
-import { own } from '../core/record.js';
 import {
   BASE_REGIMES, CONSENT_MODES, COOKIE_NAME_PATTERN, DATA_LAYER_PATTERN, WAIT_FOR_UPDATE, DEFAULT_CATEGORIES, DEFAULT_SALE_CATEGORIES, DEFAULTS,
   GA_ID_PATTERN, MAX_DAYS, NECESSARY, POLICY_PATTERN, REGIMES, REGION_PATTERN, SAME_SITE, URL_PATTERN,
@@ -51,10 +49,11 @@ export function normalise(input: unknown): { config: CoreConfig; problems: Probl
           ? DEFAULT_SALE_CATEGORIES.includes(id)
           // A wrong value falls back to `true`: a sale is what an opt-out switches off.
           : read(value, 'sale', path, isBoolean, true);
-    // An unknown id is reported and dropped; the known ones still count, so
-    // a typo never lets the rest of the sensitive data run unlimited.
+    // Any string counts here: which ids exist is the schema's to say
+    // (validate(), the development bundle), and the id table stays out of the
+    // core. An unknown id still marks the category sensitive: the safe side.
     const sensitive = read<unknown[]>(value, 'sensitive', path, Array.isArray, []).filter(
-      (kind, i) => (typeof kind == 'string' && own(SENSITIVE, kind)) || (fail(`${path}sensitive[${i}]`, kind), false),
+      (kind, i) => typeof kind == 'string' || (fail(`${path}sensitive[${i}]`, kind), false),
     ) as string[];
     return { sale, sensitive, services };
   }

@@ -59,8 +59,11 @@ export function choose(
       else if (!anew && kept && own(kept.services, service)) services[service] = kept.services[service];
     }
   }
+  const limited = change.limited ?? decision.limited;
   return {
-    version: RECORD_VERSION,
+    // The encoding this record is written in (storage/codec.ts): 2 only
+    // for the Limit, so that older copies of samtykke read every other one.
+    version: limited ? 2 : 1,
     revision: config.revision,
     timestamp: stamp.now,
     id: previous?.id ?? stamp.id(),
@@ -69,6 +72,6 @@ export function choose(
     // A GPC signal is an opt-out that a later visit without it must not undo.
     optedOut: change.optedOut ?? (decision.optedOut || stamp.gpc),
     gpc: stamp.gpc || !!previous?.gpc,
-    limited: change.limited ?? decision.limited,
+    limited,
   };
 }

@@ -1,5 +1,7 @@
-// The first layer: a title, a short text with the privacy policy link, and
-// Accept all, Reject all and Preferences, equal in size and weight. As a
+// The first layer: a title, a short text with the privacy policy link, where
+// the choice can be changed or withdrawn later (GDPR Art. 7(3): the visitor
+// is told before consenting), and Accept all, Reject all and Preferences,
+// equal in size and weight. As a
 // bar or a box it is a labelled region that leaves the page usable and
 // keeps focused page content in view; as `modal` it is a dialog.
 import { h } from 'preact';
@@ -42,7 +44,7 @@ export function Banner(props: BannerProps) {
   const { strings: t, layout } = props;
   const text = (
     <p id={`${ID}-text`}>
-      <Text value={t['banner.text']} params={{ privacyPolicyUrl: props.privacyPolicyUrl }} />
+      <Text value={t['banner.text']} params={{ privacyPolicyUrl: props.privacyPolicyUrl }} /> {t['banner.withdraw']}
     </p>
   );
   const actions = (

@@ -1,4 +1,5 @@
-// The dialogs chunk: the preferences dialog and the US opt-out dialog, with
+// The dialogs chunk: the preferences dialog, the US opt-out dialog and the
+// privacy centre, with
 // their own styles and English strings. The UI chunk (the banner) fetches it
 // when a dialog is first wanted, so a first visit that ends with Accept all
 // or Reject all never downloads it. dialogs-chunk.ts (script tag), a dynamic
@@ -8,5 +9,6 @@ import css from './dialogs.css?raw';
 
 export { Preferences } from './preferences.js';
 export { OptOut } from './opt-out.js';
+export { PrivacyCentre } from './privacy-centre.js';
 export { withKnownServices } from './known-services.js';
 export { english, css };

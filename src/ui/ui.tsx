@@ -22,6 +22,16 @@ import type { Dialogs } from './kit.js';
 import type { UiModule } from '../loading/seam.js';
 import { FloatingButton } from './floating-button.js';
 import { Status } from './dialog.js';
+import { own } from '../core/record.js';
+import type { Undo } from './privacy-centre.js';
+
+/** The section each privacy-centre link opens at (links.ts). */
+const SECTIONS: Record<string, string> = {
+  'privacy-choices': 'choices',
+  'limit-sensitive': 'limit',
+  'notice-at-collection': 'notice',
+  'privacy-centre': '',
+};
 
 /** A locale's language and the parts it has. */
 const said = ({ code, parts }: Locale) => `${code} ${parts ? Object.keys(parts).filter((part) => parts[part as keyof typeof parts]) : '-'}`;
@@ -30,6 +40,10 @@ interface State {
   banner: boolean;
   preferences: boolean;
   optOut: boolean;
+  /** The privacy centre, open at a section ('' for its top), or closed. */
+  centre: string | false;
+  /** A choice in the privacy centre whose undo waits for confirmation. */
+  confirming: Undo;
   /** The preferences' switches, before they are saved. */
   choices: Record<string, boolean>;
   status: string;
@@ -41,10 +55,10 @@ export function uiWith(loadDialogs: () => Promise<Dialogs>): UiModule {
   return {
     /** Shows `view`, in `locale` (which has the strings `view` needs: see
      * with-locale.ts); the first call builds the UI (once per page). */
-    show(view, consent, config, input, locale = { code: 'en' }) {
+    show(view, consent, config, input, locale = { code: 'en' }, section) {
       const start = () => {
         instance?.speak(locale);
-        (instance ||= mount(consent, config, input, locale, loadDialogs)).show(view);
+        (instance ||= mount(consent, config, input, locale, loadDialogs)).show(view, section);
       };
       // The chunk can arrive before <body> is parsed.
       if (document.body) start();
@@ -91,7 +105,7 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
   const host = createHost(locale.code, direction(locale.code));
   applyTheme(host.element, config.theme);
   const categories = Object.keys(core.categories);
-  let state: State = { banner: false, preferences: false, optOut: false, choices: {}, status: '' };
+  let state: State = { banner: false, preferences: false, optOut: false, centre: false, confirming: null, choices: {}, status: '' };
   /** Where focus goes back to when a dialog closes. */
   let returnTo: Element | null = null;
 
@@ -152,9 +166,16 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
   }
   const openPreferences = () => open({ preferences: true, choices: { ...consent.getConsent().categories } });
   const openOptOut = () => open({ optOut: true });
+  const openCentre = (section = '') => open({ centre: section, confirming: null });
+  /** A choice in the privacy centre: recorded at once (no verification),
+   * the dialog stays open and its status line says what changed. */
+  const inCentre = (action: () => void) => () => {
+    action();
+    update({ confirming: null });
+  };
 
   /** Escape or a close button: the part goes, nothing is recorded, focus goes back. */
-  const close = (part: 'banner' | 'preferences' | 'optOut') => () => {
+  const close = (part: 'banner' | 'preferences' | 'optOut' | 'centre') => () => {
     update({ [part]: false });
     restoreFocus(returnTo);
   };
@@ -204,6 +225,28 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
             onClose={close('optOut')}
           />
         )}
+        {state.centre !== false && dialogs && (
+          <dialogs.PrivacyCentre
+            strings={t}
+            config={config}
+            core={core}
+            regime={snapshot.regime}
+            optedOut={snapshot.optedOut}
+            gpc={snapshot.gpc}
+            gpcNow={(navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true}
+            limited={snapshot.limited}
+            section={state.centre}
+            confirming={state.confirming}
+            onConfirm={(confirming) => update({ confirming })}
+            // Cookie settings: the preferences dialog takes the centre's place.
+            onPreferences={() => (update({ centre: false }), askPreferences())}
+            onOptOut={inCentre(consent.optOut)}
+            onOptIn={inCentre(consent.optIn)}
+            onLimit={inCentre(consent.limitSensitive)}
+            onUnlimit={inCentre(consent.unlimitSensitive)}
+            onClose={close('centre')}
+          />
+        )}
         {core.floatingButton && !state.banner && <FloatingButton label={t['button.settings']} onClick={askPreferences} />}
         <Status hidden message={state.status} />
       </div>,
@@ -215,15 +258,21 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
   // closes the banner; an open opt-out dialog shows the state as it is now.
   const follow = (snapshot: ConsentSnapshot) => {
     if (snapshot.decided && state.banner) update({ banner: false });
-    else if (state.optOut) draw();
+    else if (state.optOut || state.centre !== false) draw();
   };
   consent.on('consent', follow);
   consent.on('change', follow);
 
   return {
-    show(view: View) {
+    show(view: View, section?: string) {
       if (view == 'preferences') return openPreferences();
       if (view == 'opt-out') return openOptOut();
+      if (view == 'privacy-centre') {
+        // "Your Privacy Choices" is the opt-out where nothing is sensitive.
+        const sensitive = categories.some((id) => core.categories[id].sensitive.length > 0);
+        if (section == 'privacy-choices' && !sensitive) return openOptOut();
+        return openCentre(section && own(SECTIONS, section) ? SECTIONS[section] : section);
+      }
       if (view == 'banner' && !state.banner) {
         returnTo = activeElement();
         return update({ banner: true });

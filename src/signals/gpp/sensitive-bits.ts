@@ -5,6 +5,7 @@
 import type { CoreConfig } from '../../config/schema.js';
 import type { ConsentSnapshot } from '../../consent.js';
 import { SENSITIVE } from '../../core/sensitive.js';
+import { NECESSARY } from '../../config/defaults.js';
 
 /** One value per entry of each section's SensitiveDataProcessing field. */
 export interface SensitiveBits {
@@ -24,9 +25,10 @@ export function sensitiveBits(
   const usca = new Array<number>(9).fill(0);
   let declared = false;
   for (const id in categories) {
-    // Under the Limit nothing is consented to, not even by the necessary
-    // category that stays on.
-    const consented = !!snapshot.categories[id] && !snapshot.limited;
+    // The necessary category is always on, but the visitor never consented
+    // to it: its sensitive data is processed without consent (usnat 1),
+    // not with it. Under the Limit nothing is consented to.
+    const consented = id != NECESSARY && !!snapshot.categories[id] && !snapshot.limited;
     for (const kind of categories[id].sensitive) {
       const [nat, ca] = SENSITIVE[kind];
       declared = true;

@@ -150,6 +150,22 @@ describe('usnat: consent to sensitive data', () => {
   });
 });
 
+describe('the sensitive fields against IAB\'s encoder', () => {
+  it.each([1, 2])('writes the very string IAB\'s encoder writes from our fields (entries set to %i)', (value) => {
+    // Every entry in use at once: a wrong width or order shifts the fields after it.
+    const sensitive = {
+      usnat: expected(16, SENSITIVE_IDS.map(usnatBit), value),
+      usca: expected(9, SENSITIVE_IDS.map(uscaBit), value),
+    };
+    for (const [id, name, encode] of [[USNAT, 'usnat', usnat], [USCA, 'usca', usca]] as const) {
+      const section = encode({ optedOut: false, gpc: false, mspa: false, sensitive });
+      const model = new GppModel();
+      for (const [field, v] of Object.entries(section.fields)) model.setFieldValue(name, field, v);
+      expect(model.encode()).toBe(gppString({ [id]: section }));
+    }
+  });
+});
+
 describe('with nothing declared sensitive', () => {
   it('writes the spec\'s usca vector, unchanged by the Limit', () => {
     // IAB's vector for usca, no opt-out, no GPC, not MSPA-covered.

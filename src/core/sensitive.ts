@@ -4,6 +4,22 @@
 // with the usca section's bit (9 bits; 0 where California's list has none).
 // The README lists them; the GPP sections and the Notice at Collection read
 // this table, the core only the ids.
+//
+// Checked against IAB's Global-Privacy-Platform specifications:
+// - usnat (section 7) version 2 (August 2024, "MSPA US National"):
+//   SensitiveDataProcessing is N-Bitfield(2,16), items 1-12 as in version 1
+//   (December 2022, 12 items), then 13 consumer health data, 14 status as a
+//   victim of crime, 15 national origin, 16 status as transgender or
+//   nonbinary. The ids follow that order.
+// - usca (section 8) version 1 (December 2022): N-Bitfield(2,9): 1 SSN,
+//   licence, state ID or passport; 2 account log-in or card number with its
+//   credentials; 3 precise geolocation; 4 racial or ethnic origin, religious
+//   or philosophical beliefs, or union membership (one bit for the three);
+//   5 contents of mail, email and texts; 6 genetic data; 7 biometric data;
+//   8 health; 9 sex life or sexual orientation. Citizenship or immigration
+//   status, crime victim status, national origin and transgender status
+//   have no usca bit (0). Consumer health data is information concerning a
+//   consumer's health, which California's bit 8 covers.
 
 /** id → [usnat bit, usca bit or 0]. */
 export const SENSITIVE: Record<string, readonly [number, number]> = {

@@ -3,6 +3,7 @@
 // in the visitor's language (the `banner` part of its file, fetched like the
 // banner's: the link texts are in it).
 import type { Consent } from '../consent.js';
+import type { CoreConfig } from '../config/schema.js';
 import english from '../../locales/en.json';
 import { startGpp } from './gpp/api.js';
 import { drawOptOutLinks } from './opt-out-links.js';
@@ -38,12 +39,12 @@ function linkTexts(input: unknown, code: string, shipped: Strings | undefined) {
 export function startUs(
   page: Page,
   consent: Consent,
+  config: CoreConfig,
   section: number,
-  mspa: boolean,
   input: unknown,
   loadLocale: Loaders['locale'],
 ) {
-  if (section != -1) startGpp(page, consent, section, mspa);
+  if (section != -1) startGpp(page, consent, config, section);
   const code = visitorLocale(input, LOCALES);
   shippedPart(code, 'banner', loadLocale)
     .catch(() => undefined)

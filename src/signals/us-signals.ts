@@ -36,7 +36,7 @@ export function startUsSignals(
   consent.on('change', startUsPrivacy(page, config, section != -1, consent.getConsent));
   const load = () =>
     loadUs()
-      .then((us) => us.startUs(page, consent, section, !!config.mspa, input, loadLocale))
+      .then((us) => us.startUs(page, consent, config, section, input, loadLocale))
       .catch((error) => report(problem(8, error)));
   if (section != -1) load();
   else {

@@ -325,8 +325,8 @@ describe('the full GPP API', () => {
     const page = isolatedPage();
     installGppStub(page, section);
     const early = listen(page);
-    const { consent } = start({ regime: 'opt-out', region: section == USCA ? 'US-CA' : 'US-VA', ...config }, env);
-    return { page, early, consent, begin: () => startGpp(page, consent, section, mspa) };
+    const { consent, settings } = start({ regime: 'opt-out', region: section == USCA ? 'US-CA' : 'US-VA', mspa, ...config }, env);
+    return { page, early, consent, begin: () => startGpp(page, consent, settings, section) };
   }
 
   it('tells a listener registered with the stub: not ready, loaded, sectionChange, ready', () => {
@@ -580,8 +580,8 @@ describe('GPP over postMessage', () => {
     const source = send({ __gppCall: { command: 'addEventListener', callId: 'l1', version: '1.1' } });
     const early = send({ __gppCall: { command: 'frameCommand', callId: 'q1', version: '1.1' } });
     expect(early.postMessage).not.toHaveBeenCalled(); // queued
-    const { consent } = start({ regime: 'opt-out', region: 'US-CA' });
-    startGpp(page, consent, USCA, false);
+    const { consent, settings } = start({ regime: 'opt-out', region: 'US-CA' });
+    startGpp(page, consent, settings, USCA);
     consent.optOut();
     const replies = source.postMessage.mock.calls.map(([m]) => m.__gppReturn);
     expect(replies.every((r) => r.callId == 'l1' && r.success)).toBe(true);

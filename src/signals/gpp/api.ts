@@ -4,8 +4,10 @@
 // spec sets: signalStatus 'not ready', then sectionChange, then
 // signalStatus 'ready'.
 import type { Consent, ConsentSnapshot } from '../../consent.js';
+import type { CoreConfig } from '../../config/schema.js';
 import { SECTION_NAMES, gppString, usca, usnat, type Section, type UsState } from './sections.js';
 import { SUPPORTED, STUB } from './stub.js';
+import { sensitiveBits } from './sensitive-bits.js';
 import { answerGeneric, type Callback, type Listener } from './listeners.js';
 import { own } from '../../core/record.js';
 import { readGpc } from '../gpc.js';
@@ -20,7 +22,7 @@ const copy = <T>(value: T): T => structuredClone(value);
 /** samtykke has no IAB CMP id: 1 is the id for string creators without one. */
 const CMP_ID = 1;
 
-export function startGpp(page: Page, consent: Consent, section: number, mspa: boolean) {
+export function startGpp(page: Page, consent: Consent, config: CoreConfig, section: number) {
   // Another CMP's __gpp is left alone: the page has one CMP.
   if (typeof page.__gpp == 'function' && !page.__gpp[STUB]) return;
   const stub = page.__gpp as ((command?: string) => any) | undefined;
@@ -38,7 +40,12 @@ export function startGpp(page: Page, consent: Consent, section: number, mspa: bo
   // Gpc passes on the signal as the browser sends it now (IAB: "the value
   // from the headers or javascript API"); the opt-out it caused is kept in
   // the record and reported by SaleOptOut.
-  const stateOf = (snapshot: ConsentSnapshot): UsState => ({ optedOut: snapshot.optedOut, gpc: readGpc(navigator), mspa });
+  const stateOf = (snapshot: ConsentSnapshot): UsState => ({
+    optedOut: snapshot.optedOut,
+    gpc: readGpc(navigator),
+    mspa: !!config.mspa,
+    sensitive: sensitiveBits(config.categories, snapshot),
+  });
   const encode = () => (section == 8 ? usca : usnat)(stateOf(consent.getConsent()));
   const apply = (next: Section) => {
     current = next;

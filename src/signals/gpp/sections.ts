@@ -5,6 +5,7 @@
 // so one list gives both the encoded string and the parsed object; the tests
 // check every field against IAB's own decoder (@iabgpp/cmpapi).
 import { base64url, idRange, int } from './bits.js';
+import type { SensitiveBits } from './sensitive-bits.js';
 
 export const USNAT = 7;
 export const USCA = 8;
@@ -18,6 +19,9 @@ export interface UsState {
   gpc: boolean;
   /** The site has signed the IAB MSPA (Multi-State Privacy Agreement). */
   mspa: boolean;
+  /** The sensitive data the site declares, and the visitor's say on it;
+   * absent when it declares none. */
+  sensitive?: SensitiveBits;
 }
 
 /** Name, bit width (of each entry, for an N-Bitfield), value. */
@@ -31,11 +35,14 @@ export interface Section {
 }
 
 // Notices: 1 = given, 0 = not applicable. Opt-outs: 1 = opted out, 2 = did
-// not opt out. Sensitive data and children's data are not handled by
-// samtykke: 0 (not applicable) throughout.
+// not opt out. Children's data is not handled by samtykke: 0 (not
+// applicable) throughout; so is sensitive data where the site declares none.
 const GIVEN = 1;
 const NA = 0;
 const zeros = (count: number) => new Array<number>(count).fill(0);
+/** Declared sensitive data comes with the Limit link (and, under usnat's
+ * consent model, the notice that consent can be withdrawn). */
+const sensitiveNotice = (state: UsState) => (state.sensitive ? GIVEN : NA);
 
 function common(state: UsState): { optOut: number; mspa: Field[] } {
   return {
@@ -59,12 +66,12 @@ function usnatFields(state: UsState): Field[] {
     ['SaleOptOutNotice', 2, GIVEN],
     ['SharingOptOutNotice', 2, GIVEN],
     ['TargetedAdvertisingOptOutNotice', 2, GIVEN],
-    ['SensitiveDataProcessingOptOutNotice', 2, NA],
-    ['SensitiveDataLimitUseNotice', 2, NA],
+    ['SensitiveDataProcessingOptOutNotice', 2, sensitiveNotice(state)],
+    ['SensitiveDataLimitUseNotice', 2, sensitiveNotice(state)],
     ['SaleOptOut', 2, optOut],
     ['SharingOptOut', 2, optOut],
     ['TargetedAdvertisingOptOut', 2, optOut],
-    ['SensitiveDataProcessing', 2, zeros(16)],
+    ['SensitiveDataProcessing', 2, state.sensitive?.usnat || zeros(16)],
     ['KnownChildSensitiveDataConsents', 2, zeros(3)],
     ['PersonalDataConsents', 2, NA],
     ...mspa,
@@ -77,10 +84,10 @@ function uscaFields(state: UsState): Field[] {
     ['Version', 6, 1],
     ['SaleOptOutNotice', 2, GIVEN],
     ['SharingOptOutNotice', 2, GIVEN],
-    ['SensitiveDataLimitUseNotice', 2, NA],
+    ['SensitiveDataLimitUseNotice', 2, sensitiveNotice(state)],
     ['SaleOptOut', 2, optOut],
     ['SharingOptOut', 2, optOut],
-    ['SensitiveDataProcessing', 2, zeros(9)],
+    ['SensitiveDataProcessing', 2, state.sensitive?.usca || zeros(9)],
     ['KnownChildSensitiveDataConsents', 2, zeros(2)],
     ['PersonalDataConsents', 2, NA],
     ...mspa,

@@ -873,6 +873,7 @@ test.describe('a record this version cannot read', () => {
     services: {},
     optedOut,
     gpc: false,
+    limited: false,
   });
   /** The same record as version `version` would write it, if it kept v1's
    * layout and added `extra` fields. */
@@ -882,8 +883,8 @@ test.describe('a record this version cannot read', () => {
   };
   const granting = encode(record(true));
   const FUTURE = {
-    'version 2, v1 layout': future(2, granting),
-    'version 2 with an added field': future(2, granting, '.tcf:CQ1234'),
+    'version 3, v1 layout': future(3, granting),
+    'version 3 with an added field': future(3, granting, '.tcf:CQ1234'),
     'version 99': future(99, granting),
   };
 

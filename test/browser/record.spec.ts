@@ -82,6 +82,7 @@ test('reconciles a host-only and a domain copy of the cookie: the newest wins, o
       services: {},
       optedOut: false,
       gpc: false,
+      limited: false,
     });
   const old = record(2, false);
   const recent = record(1, true);

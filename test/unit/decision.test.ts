@@ -26,6 +26,7 @@ const record = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
   services: {},
   optedOut: false,
   gpc: false,
+  limited: false,
   ...overrides,
 });
 

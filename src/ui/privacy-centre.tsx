@@ -50,20 +50,24 @@ const goTo = (id: string) => (event: Event) => {
 };
 
 /** Brings the section asked for into view and gives its heading the focus,
- * so a screen reader starts where the link said. */
+ * so a screen reader starts where the link said. After the render: the
+ * dialog opens (and takes the focus) only once its content is in place. */
 const reveal = (wanted: boolean) => (heading: HTMLElement | null) => {
   if (heading && wanted && !heading.dataset.shown) {
     heading.dataset.shown = '1';
-    heading.scrollIntoView?.({ block: 'start' });
-    heading.focus();
+    setTimeout(() => {
+      heading.scrollIntoView?.({ block: 'start' });
+      heading.focus();
+    });
   }
 };
 
-function Heading({ id, section, children }: { id: string; section?: string; children: string }) {
+function Heading({ id, section, children, sub }: { id: string; section?: string; children: string; sub?: boolean }) {
+  const Tag = sub ? 'h4' : 'h3';
   return (
-    <h3 id={`${ID}-${id}`} tabIndex={-1} ref={reveal(section == id)}>
+    <Tag id={`${ID}-${id}`} tabIndex={-1} ref={reveal(section == id)}>
       {children}
-    </h3>
+    </Tag>
   );
 }
 
@@ -140,7 +144,7 @@ export function PrivacyCentre(props: PrivacyCentreProps) {
         )}
         {us && sensitive && (
           <section aria-labelledby={`${ID}-limit`}>
-            <Heading id="limit" section={section}>{t['limit.title']}</Heading>
+            <Heading id="limit" section={section} sub>{t['limit.title']}</Heading>
             <p>{t['limit.text']}</p>
             <Choice
               t={t}

@@ -10,7 +10,7 @@ import { drawOptOutLinks } from './opt-out-links.js';
 import { visitorLocale } from '../loading/language.js';
 import { LOCALES, shippedPart, type Strings } from '../loading/locales.js';
 import { decode } from '../ui/locale-parts.js';
-import KEYS from '../ui/locale-parts.json';
+import { banner } from '../ui/locale-parts.json';
 import type { Loaders } from '../loading/seam.js';
 
 type Page = Window & Record<string, any>;
@@ -48,5 +48,5 @@ export function startUs(
   const code = visitorLocale(input, LOCALES);
   shippedPart(code, 'banner', loadLocale)
     .catch(() => undefined)
-    .then((values) => drawOptOutLinks(consent, linkTexts(input, code, values && decode(KEYS.banner, values))));
+    .then((values) => drawOptOutLinks(consent, linkTexts(input, code, values && decode(banner, values))));
 }

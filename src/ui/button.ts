@@ -9,7 +9,8 @@ import { direction } from '../loading/language.js';
 import { THEMES } from '../config/defaults.js';
 import { UI_INPUT } from '../site.js';
 import english from 'samtykke:english/banner';
-import { decodeParts } from './locale-parts.js';
+import { decode } from './locale-parts.js';
+import { banner } from './locale-parts.json';
 import { applyTheme, createHost, LONE } from './host.js';
 import { SHIELD } from './shield.js';
 
@@ -26,7 +27,7 @@ function icon(): SVGSVGElement {
 function label({ code, parts }: Locale, input: unknown): string {
   const texts = (input as { texts?: Record<string, Record<string, unknown>> } | null)?.texts?.[code];
   const own = texts && typeof texts == 'object' ? texts['button.settings'] : undefined;
-  return (typeof own == 'string' && own) || (parts && decodeParts(parts).strings['button.settings']) || english['button.settings'];
+  return (typeof own == 'string' && own) || (parts && decode(banner, parts.banner)['button.settings']) || english['button.settings'];
 }
 
 let button: HTMLButtonElement | undefined;

@@ -6,9 +6,11 @@
 // import (ESM) or browser-full.ts (one file) hands it to ui.tsx.
 import english from 'samtykke:english/preferences+opt-out+privacy';
 import css from './dialogs.css?raw';
+import keys from './locale-parts.json';
 
 export { Preferences } from './preferences.js';
 export { OptOut } from './opt-out.js';
 export { PrivacyCentre } from './privacy-centre.js';
 export { withKnownServices } from './known-services.js';
-export { english, css };
+/** The key lists of the dialogs' language parts (locale-parts.ts). */
+export { english, css, keys };

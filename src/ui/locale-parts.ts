@@ -13,8 +13,10 @@
 // and the bundles read the same file as it is (Node 20 cannot import
 // TypeScript, and the compiled module holds only what rollup kept of it).
 // The core never decodes: it passes the arrays on, and so carries no key.
-import KEYS from './locale-parts.json';
-
+// Each chunk carries the key lists of the parts it shows, by named import
+// (`import { banner } from './locale-parts.json'`, which bundlers shake):
+// the UI chunk, the button and the US chunk the banner's; the dialogs chunk
+// the rest, handed to the UI with it (dialogs.tsx).
 export type Part = 'banner' | 'preferences' | 'opt-out' | 'privacy';
 
 /** One part of one language: its strings in key order; null (or nothing)
@@ -34,14 +36,19 @@ export function decode(keys: string[], values: Values | undefined): Record<strin
   return strings;
 }
 
-/** The strings of every part that came, and the keys those parts hold. */
-export function decodeParts(parts: Parts): { strings: Record<string, string>; keys: string[] } {
+/** The key lists by part, as far as a chunk has them. */
+export type Keys = Partial<Record<Part, string[]>>;
+
+/** The strings of every part that came and whose keys are known, and the
+ * keys those parts hold. */
+export function decodeParts(parts: Parts, known: Keys): { strings: Record<string, string>; keys: string[] } {
   const strings: Record<string, string> = {};
   const keys: string[] = [];
   for (const part of Object.keys(parts) as Part[]) {
-    if (!parts[part]) continue;
-    Object.assign(strings, decode((KEYS as Record<Part, string[]>)[part], parts[part]));
-    keys.push(...(KEYS as Record<Part, string[]>)[part]);
+    const list = known[part];
+    if (!parts[part] || !list) continue;
+    Object.assign(strings, decode(list, parts[part]));
+    keys.push(...list);
   }
   return { strings, keys };
 }

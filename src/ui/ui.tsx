@@ -13,6 +13,7 @@ import { report, warn } from '../report.js';
 import english from 'samtykke:english/banner';
 import { layer, type Strings } from './strings.js';
 import { decodeParts } from './locale-parts.js';
+import { banner } from './locale-parts.json';
 import { direction } from '../loading/language.js';
 import type { Locale } from '../loading/locales.js';
 import { createHost, applyTheme, adopt, LONE } from './host.js';
@@ -83,7 +84,7 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
   let spokenLocale = locale;
   /** The strings, in layers: English, the language, the site's texts for it. */
   function strings({ code, parts }: Locale) {
-    const shipped = parts && decodeParts(parts);
+    const shipped = parts && decodeParts(parts, { banner, ...dialogs?.keys });
     spokenLocale = { code, parts };
     t = layer(english, dialogs?.english, shipped?.strings, texts[code]);
     // Only the parts that came can miss a string: the others are fetched when

@@ -75,7 +75,7 @@ describe('the parts of a language', () => {
     for (const code of files) {
       const strings = read(code);
       const parts = split(strings);
-      const { strings: decoded, keys } = decodeParts(parts as Parts);
+      const { strings: decoded, keys } = decodeParts(parts as Parts, KEYS);
       expect(decoded, code).toEqual(strings);
       expect([...keys].sort()).toEqual(Object.keys(english).sort());
     }
@@ -86,11 +86,11 @@ describe('the parts of a language', () => {
     const { 'banner.title': _, ...partial } = read('da');
     const parts = split(partial);
     expect(parts.banner[KEYS.banner.indexOf('banner.title')]).toBeNull();
-    const { strings, keys } = decodeParts(parts as Parts);
+    const { strings, keys } = decodeParts(parts as Parts, KEYS);
     expect(strings).not.toHaveProperty('banner.title');
     expect(keys).toContain('banner.title');
     // A part that failed to load (undefined) holds no key: nothing is said missing.
-    expect(decodeParts({ banner: parts.banner, preferences: undefined }).keys).toEqual(KEYS.banner);
+    expect(decodeParts({ banner: parts.banner, preferences: undefined }, KEYS).keys).toEqual(KEYS.banner);
     expect(decode(KEYS.banner, ['Hej', null, ''])).toEqual({ 'banner.title': 'Hej' });
   });
 });

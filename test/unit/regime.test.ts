@@ -2,6 +2,8 @@
 // and Switzerland; opt-out for the US states with a privacy law; `auto`
 // picks from the region the site passes, else the time zone, else a default.
 import { describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { regimeForRegion, regionFromTimeZone, resolveRegime, visitorRegion } from '../../src/core/regime';
 import { normalise } from '../../src/config/normalise';
 import type { SamtykkeConfig } from '../../src/config/schema';
@@ -143,5 +145,18 @@ describe('the time-zone hint', () => {
     expect(read).not.toHaveBeenCalled();
     expect(resolveRegime(core({ regime: 'auto' }), read)).toBe('opt-out');
     expect(read).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("the README's table of which law each region follows", () => {
+  // A path, not a URL: under jsdom the global URL is not one node:fs accepts.
+  const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+  const rows = [...readme.matchAll(/^\| `(US-[A-Z]{2})` \| opt-out \(`?(usca|usnat)`?/gm)].map((m) => [m[1], m[2]]);
+
+  it('lists every US state the code maps to the opt-out regime, with its GPP section, and no other', () => {
+    const states = 'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(' ');
+    const expected = states.filter((state) => regimeForRegion(`US-${state}`) == 'opt-out').map((state) => [`US-${state}`, state == 'CA' ? 'usca' : 'usnat']);
+    expect(rows.sort()).toEqual(expected.sort());
+    expect(rows.length).toBeGreaterThanOrEqual(12);
   });
 });

@@ -2,6 +2,7 @@
 // the site's `texts`, layered so that no button is ever empty; a category's
 // label from the config, else the locale; and the shipped English locale,
 // which must have every key the UI reads.
+import { SENSITIVE_IDS } from '../../src/core/sensitive';
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,6 +107,9 @@ describe('locales/en.json', () => {
     'cookie.*': PARTIES.map((party) => `cookie.${party}`),
     'category.*': categories.map((id) => `category.${id}`),
     'category.*.text': categories.map((id) => `category.${id}.text`),
+    // The privacy centre: each right the regimes list, each sensitive-data id.
+    'rights.*': ['access', 'correct', 'delete', 'restrict', 'portability', 'complaint', 'agent', 'appeal'].map((right) => `rights.${right}`),
+    'sensitive.*': SENSITIVE_IDS.map((id) => `sensitive.${id}`),
   };
   const used = lookups.flatMap(({ file, key }) => {
     if (!key.includes('${')) return [{ file, key }];
@@ -119,7 +123,7 @@ describe('locales/en.json', () => {
   const TEXT = /<Text\s+value=\{t\[(['"])([^'"]+)\1\]\}(?:\s+params=\{\{([^}]*)\}\})?/g;
   const formatted = new Map(
     sources.flatMap(({ text }) =>
-      [...text.matchAll(TEXT)].map((m) => [m[2], [...(m[3] || '').matchAll(/(\w+)\s*:/g)].map((p) => p[1])] as const),
+      [...text.matchAll(TEXT)].map((m) => [m[2], (m[3] || '').split(',').map((p) => /\w+/.exec(p)?.[0]).filter(Boolean)] as const),
     ),
   );
 

@@ -106,6 +106,6 @@ function limitLink(config: Config, html: string): Problem[] {
   if (id === undefined || linksIn(html).some((kind) => kind == 'limit-sensitive' || kind == 'privacy-choices')) return [];
   return [{
     path: `categories.${id}.sensitive`,
-    message: 'is sensitive personal information, but the page has no link to limit its use: add <a href="/privacy" data-samtykke-link="limit-sensitive"></a> (or data-samtykke-link="privacy-choices") to it, as CPRA §7027 asks',
+    message: 'is sensitive personal information, but the page has no link to limit its use, which CPRA §7027 asks for; add <a href="/privacy" data-samtykke-link="limit-sensitive"></a> (or data-samtykke-link="privacy-choices") to the page',
   }];
 }

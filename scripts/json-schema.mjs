@@ -49,7 +49,8 @@ export function configJsonSchema(configSchema, readme) {
 }
 
 if (process.argv[1] == fileURLToPath(import.meta.url)) {
-  const { configSchema } = await import('../dist/esm/config/schema.js');
+  // By URL: the tests import this file, and dist/ need not exist for them.
+  const { configSchema } = await import(new URL('../dist/esm/config/schema.js', import.meta.url).href);
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   writeFileSync(new URL('../dist/samtykke.schema.json', import.meta.url), JSON.stringify(configJsonSchema(configSchema, readme), null, 2) + '\n');
 }

@@ -111,7 +111,8 @@ describe('samtykke validate', () => {
       const { code, out, err } = run('validate', one);
       expect(code).toBe(0);
       expect(out).toBe(`${one}: ok (1 warning)\n`);
-      expect(err).toMatch(new RegExp(`^${one.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: warning: privacyCentre gives 1 way to ask .*onlineOnly with a mailto: address\\.\\n$`));
+      expect(err.split('\n')).toEqual([expect.stringMatching(/: warning: privacyCentre gives 1 way to ask .* with a mailto: address\.$/), '']);
+      expect(err.startsWith(`${one}: warning: `)).toBe(true);
       const broken = file('broken-method.json', JSON.stringify({ regime: 'opt-out', privacyCentre: { rights: { access: '', delete: '/r' } } }));
       expect(run('validate', broken)).toEqual({
         code: 1,

@@ -61,7 +61,7 @@ function usRequests(centre: Centre): Problem[] {
   if (missing.length) {
     warnings.push({
       path: 'privacyCentre.rights',
-      message: `has no method for ${missing.join(' or ')}: US privacy laws let visitors ask to know (access) and to delete their data; give each a form, a mailto: or a tel: address`,
+      message: `has no method for ${missing.join(' and ')}: US privacy laws let visitors ask to know (access) and to delete their data; give each a form, a mailto: or a tel: address`,
     });
   }
   const methods = REQUESTS.flatMap((right) => methodsOf(centre, right));

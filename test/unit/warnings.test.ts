@@ -87,7 +87,7 @@ describe('validate: US request methods (CCPA §1798.130(a)(1))', () => {
 
   it('names both access and delete, and the count, for a centre with no rights', () => {
     const { warnings } = validate({ regime: 'opt-out', privacyCentre: { noticeAtCollection: '/notice' } });
-    expect(warnings.map((w) => w.message.split(':')[0])).toEqual(['has no method for access or delete', 'gives 0 ways to ask to know, delete or correct data (rights.access, rights.delete, rights.correct and tollFree)']);
+    expect(warnings.map((w) => w.message.split(':')[0])).toEqual(['has no method for access and delete', 'gives 0 ways to ask to know, delete or correct data (rights.access, rights.delete, rights.correct and tollFree)']);
   });
 
   it('says nothing about rights without a privacyCentre (the privacy policy may list them)', () => {

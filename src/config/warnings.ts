@@ -22,8 +22,10 @@ export function warningsFor(config: Config, { html }: ValidateOptions = {}): Pro
   const centre = config.privacyCentre;
   const warnings: Problem[] = [];
   // No privacyCentre, no rights warnings: most sites list their request
-  // methods in their privacy policy, which samtykke cannot read, and every
-  // US site would be warned on upgrading about a key it may not need.
+  // methods in their privacy policy, which samtykke cannot read (the centre
+  // then links to it), and every US site would be warned on upgrading about
+  // a key it may not need.
+  if (centre) warnings.push(...missingRights(centre, regimes));
   if (centre && regimes.has('opt-out')) warnings.push(...usRequests(centre));
   if (centre && regimes.has('opt-in')) warnings.push(...complaint(centre));
   // Only the page can show the link: a JSON file says nothing about it.
@@ -50,36 +52,51 @@ const methodsOf = (centre: Centre, right: Right): string[] => {
 /** One key per way of asking: the same phone number or email written twice
  * (or as `tollFree` and a `tel:` method) is one way. */
 const wayOf = (method: string) =>
-  /^tel:/i.test(method) ? 'tel:' + method.replace(/[^\d+]/g, '') : /^mailto:/i.test(method) ? method.toLowerCase() : method;
+  /^tel:/i.test(method) ? 'tel:' + method.replace(/\D/g, '') : /^mailto:/i.test(method) ? method.toLowerCase() : method;
 
-/** CCPA §1798.130(a)(1): requests to know, delete and correct. */
+/** CCPA §1798.100-106 and §1798.130(a)(1): requests to know, delete and
+ * correct, each with its methods. */
 const REQUESTS: readonly Right[] = ['access', 'delete', 'correct'];
+/** GDPR Art. 13(2)(b): the rights a site names to every visitor (the
+ * complaint, (d), is apart: its address is the authority's, not the site's). */
+const GDPR_RIGHTS: readonly Right[] = ['access', 'correct', 'delete', 'restrict', 'object', 'portability'];
 
+const list = (words: string[]) => words.slice(0, -1).join(', ') + (words.length > 1 ? ' and ' : '') + words[words.length - 1];
+
+/** One warning for the rights the law gives visitors that have no method,
+ * and so are left out of the privacy centre (ui/rights.ts). Under GDPR only
+ * once the site lists rights at all: without any, the centre links to the
+ * privacy policy. */
+function missingRights(centre: Centre, regimes: Set<Regime>): Problem[] {
+  const us = regimes.has('opt-out');
+  const gdpr = regimes.has('opt-in') && RIGHTS.some((right) => methodsOf(centre, right).length);
+  const asked = RIGHTS.filter((right) => (us && REQUESTS.includes(right)) || (gdpr && GDPR_RIGHTS.includes(right)));
+  const missing = asked.filter((right) => !methodsOf(centre, right).length);
+  if (!missing.length) return [];
+  const laws = [us && 'US privacy laws (to know, delete and correct)', gdpr && 'GDPR Art. 13(2)(b)'].filter(Boolean) as string[];
+  return [{
+    path: 'privacyCentre.rights',
+    message: `has no method for ${list(missing)}, ${missing.length == 1 ? 'a right' : 'rights'} visitors have under ${list(laws)}; give each a form, a mailto: or a tel: address (one may serve several), so the privacy centre lists it`,
+  }];
+}
+
+/** CCPA §1798.130(a)(1)(A): two or more ways to ask, a toll-free number
+ * among them; an email address alone for a business that is only online. */
 function usRequests(centre: Centre): Problem[] {
-  const warnings: Problem[] = [];
-  const missing = (['access', 'delete'] as const).filter((right) => !methodsOf(centre, right).length);
-  if (missing.length) {
-    warnings.push({
-      path: 'privacyCentre.rights',
-      message: `has no method for ${missing.join(' and ')}: US privacy laws let visitors ask to know (access) and to delete their data; give each a form, a mailto: or a tel: address`,
-    });
-  }
   const methods = REQUESTS.flatMap((right) => methodsOf(centre, right));
   const ways = new Set([...methods, ...(centre.tollFree ? ['tel:' + centre.tollFree] : [])].map(wayOf)).size;
   const email = methods.some((method) => /^mailto:/i.test(method));
-  if (ways >= 2 || (centre.onlineOnly && email)) return warnings;
-  warnings.push(
-    centre.onlineOnly
-      ? {
-          path: 'privacyCentre.onlineOnly',
-          message: 'is true, but access, delete and correct give no mailto: address: a business that is only online may offer just an email address (CCPA §1798.130(a)(1)(A)); add one, or give two methods',
-        }
-      : {
-          path: 'privacyCentre',
-          message: `gives ${ways} way${ways == 1 ? '' : 's'} to ask to know, delete or correct data (rights.access, rights.delete, rights.correct and tollFree): CCPA §1798.130(a)(1) asks for two or more, a toll-free number among them; add tollFree and a form or a mailto: address, or, for a business that is only online, set onlineOnly with a mailto: address`,
-        },
-  );
-  return warnings;
+  if (ways >= 2 || (centre.onlineOnly && email)) return [];
+  if (centre.onlineOnly) {
+    return [{
+      path: 'privacyCentre.onlineOnly',
+      message: 'is true, but access, delete and correct give no mailto: address: a business that is only online may offer just an email address (CCPA §1798.130(a)(1)(A)); add one, or give two methods',
+    }];
+  }
+  return [{
+    path: 'privacyCentre',
+    message: `gives ${ways} way${ways == 1 ? '' : 's'} to ask to know, delete or correct data (rights.access, rights.delete, rights.correct and tollFree): CCPA §1798.130(a)(1) asks for two or more, a toll-free number among them; add tollFree and a form or a mailto: address, or, for a business that is only online, set onlineOnly with a mailto: address`,
+  }];
 }
 
 /** GDPR Art. 13(2)(d): a site that lists the visitor's rights names the

@@ -76,7 +76,8 @@ describe('samtykke validate', () => {
   });
 
   describe('warnings', () => {
-    const config = { regime: 'opt-out', privacyCentre: { rights: { access: '/privacy/request', delete: '/privacy/request' }, tollFree: '+1-800-555-0100' }, categories: { health: { sensitive: ['health'] } } };
+    const form = '/privacy/request';
+    const config = { regime: 'opt-out', privacyCentre: { rights: { access: form, delete: form, correct: form }, tollFree: '+1-800-555-0100' }, categories: { health: { sensitive: ['health'] } } };
     const page = (footer: string) =>
       `<html><head><script type="application/json" id="samtykke-config">${JSON.stringify(config)}</script></head><body><footer>${footer}</footer></body></html>`;
     const LIMIT = 'warning: categories.health.sensitive is sensitive personal information, but the page has no link to limit its use, which CPRA §7027 asks for; add <a href="/privacy" data-samtykke-link="limit-sensitive"></a> (or data-samtykke-link="privacy-choices") to the page.';
@@ -107,13 +108,13 @@ describe('samtykke validate', () => {
     });
 
     it('prints problems and warnings apart, and warnings only once the problems are fixed', () => {
-      const one = file('one-method.json', JSON.stringify({ regime: 'opt-out', privacyCentre: { rights: { access: '/r', delete: '/r' } } }));
+      const one = file('one-method.json', JSON.stringify({ regime: 'opt-out', privacyCentre: { rights: { access: '/r', delete: '/r', correct: '/r' } } }));
       const { code, out, err } = run('validate', one);
       expect(code).toBe(0);
       expect(out).toBe(`${one}: ok (1 warning)\n`);
       expect(err.split('\n')).toEqual([expect.stringMatching(/: warning: privacyCentre gives 1 way to ask .* with a mailto: address\.$/), '']);
       expect(err.startsWith(`${one}: warning: `)).toBe(true);
-      const broken = file('broken-method.json', JSON.stringify({ regime: 'opt-out', privacyCentre: { rights: { access: '', delete: '/r' } } }));
+      const broken = file('broken-method.json', JSON.stringify({ regime: 'opt-out', privacyCentre: { rights: { access: '', delete: '/r', correct: '/r' } } }));
       expect(run('validate', broken)).toEqual({
         code: 1,
         out: '',

@@ -7,7 +7,10 @@ import type { Problem } from '../../src/config/problem';
 const paths = (warnings: Problem[]) => warnings.map((w) => w.path);
 
 /** A US privacy centre with two ways to ask: a form and a toll-free number. */
-const US_CENTRE = { rights: { access: '/privacy/request', delete: '/privacy/request' }, tollFree: '+1-800-555-0100' };
+const US_CENTRE = { rights: { access: '/privacy/request', delete: '/privacy/request', correct: '/privacy/request' }, tollFree: '+1-800-555-0100' };
+/** A GDPR privacy centre: every right of Art. 13(2)(b) by email, and the authority. */
+const DPO = 'mailto:dpo@example.com';
+const GDPR_CENTRE = { rights: { access: DPO, correct: DPO, delete: DPO, restrict: DPO, object: DPO, portability: DPO, complaint: 'https://www.datatilsynet.dk/english' } };
 const US = { regime: 'opt-out', privacyCentre: US_CENTRE } as const;
 const HEALTH = { categories: { health: { sensitive: ['health'] } } };
 
@@ -45,7 +48,7 @@ describe('validate: US request methods (CCPA §1798.130(a)(1))', () => {
   });
 
   it('is quiet with two methods and no toll-free number', () => {
-    expect(validate({ regime: 'opt-out', privacyCentre: { rights: { access: ['/r', 'mailto:privacy@example.com'], delete: '/r' } } }).warnings).toEqual([]);
+    expect(validate({ regime: 'opt-out', privacyCentre: { rights: { access: ['/r', 'mailto:privacy@example.com'], delete: '/r', correct: '/r' } } }).warnings).toEqual([]);
   });
 
   it('warns about a single method, saying to add a toll-free number or set onlineOnly', () => {
@@ -54,40 +57,44 @@ describe('validate: US request methods (CCPA §1798.130(a)(1))', () => {
   });
 
   it('counts a toll-free number written again as a tel: method once', () => {
-    const centre = { rights: { access: 'tel:+1 (800) 555-0100', delete: 'tel:+1-800-555-0100' }, tollFree: '+1-800-555-0100' };
+    const centre = { rights: { access: 'tel:+1 (800) 555-0100', delete: 'tel:+1-800-555-0100', correct: 'tel:18005550100' }, tollFree: '+1-800-555-0100' };
     expect(paths(validate({ regime: 'opt-out', privacyCentre: centre }).warnings)).toEqual(['privacyCentre']);
   });
 
   it('counts an email written in two cases once', () => {
-    const centre = { rights: { access: 'mailto:Privacy@Example.com', delete: 'mailto:privacy@example.com' } };
+    const centre = { rights: { access: 'mailto:Privacy@Example.com', delete: 'mailto:privacy@example.com', correct: 'mailto:privacy@example.COM' } };
     expect(paths(validate({ regime: 'opt-out', privacyCentre: centre }).warnings)).toEqual(['privacyCentre']);
   });
 
   it('counts only the methods for access, delete and correct, and tollFree', () => {
-    const centre = { rights: { access: '/r', delete: '/r', appeal: 'mailto:appeals@example.com', agent: '/agents' } };
+    const centre = { rights: { access: '/r', delete: '/r', correct: '/r', appeal: 'mailto:appeals@example.com', agent: '/agents' } };
     expect(paths(validate({ regime: 'opt-out', privacyCentre: centre }).warnings)).toEqual(['privacyCentre']);
   });
 
   it('is quiet for a business that is only online and gives an email', () => {
-    const centre = { rights: { access: 'mailto:privacy@example.com', delete: 'mailto:privacy@example.com' }, onlineOnly: true };
+    const centre = { rights: { access: 'mailto:privacy@example.com', delete: 'mailto:privacy@example.com', correct: 'mailto:privacy@example.com' }, onlineOnly: true };
     expect(validate({ regime: 'opt-out', privacyCentre: centre }).warnings).toEqual([]);
   });
 
   it('warns a business that is only online but gives no email to give one', () => {
-    const centre = { rights: { access: '/r', delete: '/r' }, onlineOnly: true };
+    const centre = { rights: { access: '/r', delete: '/r', correct: '/r' }, onlineOnly: true };
     const { warnings } = validate({ regime: 'opt-out', privacyCentre: centre });
     expect(warnings).toEqual([{ path: 'privacyCentre.onlineOnly', message: expect.stringContaining('give no mailto: address') }]);
     expect(warnings[0].message).toMatch(/; add one, or give two methods$/);
   });
 
-  it('warns when access or delete has no method', () => {
+  it('warns once about the rights to know, delete and correct that have no method', () => {
     const { warnings } = validate({ regime: 'opt-out', privacyCentre: { rights: { access: ['/r', 'mailto:p@example.com'] } } });
-    expect(warnings).toEqual([{ path: 'privacyCentre.rights', message: expect.stringMatching(/^has no method for delete: .*; give each a form, a mailto: or a tel: address$/) }]);
+    expect(warnings).toEqual([{
+      path: 'privacyCentre.rights',
+      message: 'has no method for delete and correct, rights visitors have under US privacy laws (to know, delete and correct); give each a form, a mailto: or a tel: address (one may serve several), so the privacy centre lists it',
+    }]);
   });
 
-  it('names both access and delete, and the count, for a centre with no rights', () => {
+  it('names every missing right, and the count, for a centre with no rights', () => {
     const { warnings } = validate({ regime: 'opt-out', privacyCentre: { noticeAtCollection: '/notice' } });
-    expect(warnings.map((w) => w.message.split(':')[0])).toEqual(['has no method for access and delete', 'gives 0 ways to ask to know, delete or correct data (rights.access, rights.delete, rights.correct and tollFree)']);
+    expect(warnings.map((w) => w.message.split(/[:,] /)[0])).toEqual(['has no method for access', 'gives 0 ways to ask to know']);
+    expect(warnings[0].message).toMatch(/^has no method for access, delete and correct, rights /);
   });
 
   it('says nothing about rights without a privacyCentre (the privacy policy may list them)', () => {
@@ -95,8 +102,7 @@ describe('validate: US request methods (CCPA §1798.130(a)(1))', () => {
   });
 
   it('says nothing about US methods under the opt-in regime', () => {
-    const centre = { rights: { access: '/r', complaint: 'https://www.datatilsynet.dk' } };
-    expect(validate({ regime: 'opt-in', privacyCentre: centre }).warnings).toEqual([]);
+    expect(validate({ regime: 'opt-in', privacyCentre: GDPR_CENTRE }).warnings).toEqual([]);
   });
 
   it.each([
@@ -108,8 +114,8 @@ describe('validate: US request methods (CCPA §1798.130(a)(1))', () => {
     [{ regime: 'auto', region: 'US-NY' }, false],
     [{ regime: 'auto', region: 'EU' }, false],
   ])('treats %j as a US regime: %s (as the page resolves it)', (regime, us) => {
-    const centre = { rights: { access: '/r', delete: '/r', complaint: 'https://www.datatilsynet.dk' } };
-    expect(paths(validate({ ...regime, privacyCentre: centre }).warnings)).toEqual(us ? ['privacyCentre'] : []);
+    // One email for every right: enough for GDPR, one way short for CCPA.
+    expect(paths(validate({ ...regime, privacyCentre: GDPR_CENTRE }).warnings)).toEqual(us ? ['privacyCentre'] : []);
   });
 });
 
@@ -132,27 +138,43 @@ describe('validate: a right without a method', () => {
   });
 });
 
-describe('validate: the right to complain (GDPR Art. 13(2)(d))', () => {
+describe('validate: GDPR rights (Art. 13(2)(b) and (d))', () => {
+  const { complaint, ...rights } = GDPR_CENTRE.rights;
+
   it('warns an opt-in site that lists rights but no complaint', () => {
-    const { ok, warnings } = validate({ privacyCentre: { rights: { access: 'mailto:dpo@example.com', delete: 'mailto:dpo@example.com' } } });
+    const { ok, warnings } = validate({ privacyCentre: { rights } });
     expect(ok).toBe(true);
-    expect(warnings).toEqual([{ path: 'privacyCentre.rights.complaint', message: expect.stringMatching(/^is missing: .*; give your authority's complaint page/) }]);
+    expect(warnings).toEqual([{
+      path: 'privacyCentre.rights.complaint',
+      message: 'is missing: GDPR Art. 13(2)(d) asks you to tell visitors they may complain to a data protection authority; give your authority\'s complaint page, such as "https://www.datatilsynet.dk/english"',
+    }]);
   });
 
-  it('is quiet when the site lists no rights', () => {
+  it('warns once about the rights of Art. 13(2)(b) that have no method', () => {
+    const { warnings } = validate({ privacyCentre: { rights: { access: DPO, delete: DPO, complaint } } });
+    expect(warnings).toEqual([{
+      path: 'privacyCentre.rights',
+      message: 'has no method for correct, portability, restrict and object, rights visitors have under GDPR Art. 13(2)(b); give each a form, a mailto: or a tel: address (one may serve several), so the privacy centre lists it',
+    }]);
+  });
+
+  it('is quiet when the site lists no rights (the centre links to the privacy policy)', () => {
     expect(validate({ privacyCentre: { noticeAtCollection: '/notice' } }).warnings).toEqual([]);
+    expect(validate({ privacyCentre: {} }).warnings).toEqual([]);
   });
 
-  it('is quiet with a complaint method', () => {
-    expect(validate({ privacyCentre: { rights: { access: '/r', complaint: 'https://www.datatilsynet.dk' } } }).warnings).toEqual([]);
+  it('is quiet with every right and a complaint method', () => {
+    expect(validate({ privacyCentre: GDPR_CENTRE }).warnings).toEqual([]);
   });
 
   it('is quiet where only the opt-out regime applies', () => {
     expect(validate(US).warnings).toEqual([]);
   });
 
-  it('warns an auto site without a region, which European visitors reach under opt-in', () => {
-    expect(paths(validate({ regime: 'auto', defaultRegime: 'opt-out', privacyCentre: US_CENTRE }).warnings)).toEqual(['privacyCentre.rights.complaint']);
+  it('names both laws, once, for an auto site without a region, which European and Californian visitors reach', () => {
+    const { warnings } = validate({ regime: 'auto', privacyCentre: { rights: { access: DPO } } });
+    expect(paths(warnings)).toEqual(['privacyCentre.rights', 'privacyCentre', 'privacyCentre.rights.complaint']);
+    expect(warnings[0].message).toMatch(/^has no method for delete, correct, portability, restrict and object, rights visitors have under US privacy laws \(to know, delete and correct\) and GDPR Art\. 13\(2\)\(b\); /);
   });
 });
 

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 
 const BLOCK = /<script\b[^>]*\bid\s*=\s*["']?samtykke-config["']?[^>]*>([\s\S]*?)<\/script>/i;
 
-/** The config in a file, or a sentence saying why there is none. */
+/** The config in a file, or a sentence saying why there is none; for an
+ * HTML file, its text too (`html`), for the checks that need the page. */
 export function configIn(file) {
   let text;
   try {
@@ -13,8 +14,8 @@ export function configIn(file) {
   } catch (error) {
     return { error: `cannot read it (${error.code ?? error.message})` };
   }
-  const html = /\.html?$/i.test(file);
-  if (html) {
+  const html = /\.html?$/i.test(file) ? text : undefined;
+  if (html !== undefined) {
     const match = BLOCK.exec(text);
     if (!match) return { error: 'it has no <script type="application/json" id="samtykke-config"> block' };
     text = match[1];
@@ -23,11 +24,11 @@ export function configIn(file) {
     if (/<!--|<script/i.test(text)) return { error: 'its config block contains "<!--" or "<script", which the HTML parser does not leave to JSON; write "<" in strings as \\u003c' };
   }
   try {
-    return { config: JSON.parse(text) };
+    return { config: JSON.parse(text), html };
   } catch (error) {
     // Ended inside a string: a raw "</script>" there ends the block for the
     // HTML parser (and for us), so the JSON is cut short.
-    if (html && insideString(text)) return { error: `its config block ends inside a string: a "</script>" in a string ends the block for the HTML parser; write "<" in strings as \\u003c (it is not valid JSON: ${error.message})` };
+    if (html !== undefined && insideString(text)) return { error: `its config block ends inside a string: a "</script>" in a string ends the block for the HTML parser; write "<" in strings as \\u003c (it is not valid JSON: ${error.message})` };
     return { error: `it is not valid JSON (${error.message})` };
   }
 }

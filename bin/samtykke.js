@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // The samtykke command:
-//   samtykke validate <config.json | page.html> ...   checks configs in a site's CI
+//   samtykke validate [--strict] <config.json | page.html> ...   checks configs in a site's CI
 //   samtykke build <config.json | page.html> [--out FILE] [--us] [--locales da,sv]
 //                                                     writes a bundle for one site
 // JSON files are read whole; HTML files are searched for the
-// <script type="application/json" id="samtykke-config"> block.
+// <script type="application/json" id="samtykke-config"> block, and the page
+// itself is checked for the links its config needs.
 import { parseArgs } from 'node:util';
 import { configIn } from './config-file.mjs';
 
-const USAGE = `usage: samtykke validate <config.json | page.html> ...
+const USAGE = `usage: samtykke validate [--strict] <config.json | page.html> ...
        samtykke build <config.json | page.html> [--out public/consent.js] [--us] [--locales da,sv,...]`;
 
 const [command, ...rest] = process.argv.slice(2);
@@ -17,20 +18,37 @@ if (command == '--help' || command == '-h') {
   process.exit(0);
 }
 
-async function validateFiles(files) {
+// Problems fail the file. Warnings (a valid config that probably leaves
+// something undone for the law) are printed with "warning:" and fail it only
+// with --strict, for a CI that wants them fixed.
+async function validateFiles(args) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { strict: { type: 'boolean' } } });
+  } catch (error) {
+    console.error(`samtykke validate: ${error.message}\n${USAGE}`);
+    return 2;
+  }
+  const files = parsed.positionals;
+  if (!files.length) {
+    console.error(USAGE);
+    return 2;
+  }
   const { validate } = await import('../dist/esm/index.js');
   let failed = 0;
   for (const file of files) {
-    const { config, error } = configIn(file);
+    const { config, html, error } = configIn(file);
     if (error) {
       failed++;
       console.error(`${file}: ${error}`);
       continue;
     }
-    const { ok, problems } = validate(config);
-    if (ok) console.log(`${file}: ok`);
+    const { ok, problems, warnings } = validate(config, { html });
+    const count = warnings.length == 1 ? ' (1 warning)' : warnings.length ? ` (${warnings.length} warnings)` : '';
+    if (ok && !(parsed.values.strict && warnings.length)) console.log(`${file}: ok${count}`);
     else failed++;
     for (const problem of problems) console.error(`${file}: ${problem.path} ${problem.message}.`);
+    for (const warning of warnings) console.error(`${file}: warning: ${warning.path} ${warning.message}.`);
   }
   return failed ? 1 : 0;
 }
@@ -74,7 +92,7 @@ async function build(args) {
   }
 }
 
-if (command == 'validate' && rest.length) process.exit(await validateFiles(rest));
+if (command == 'validate') process.exit(await validateFiles(rest));
 else if (command == 'build') process.exit(await build(rest));
 else {
   console.error(USAGE);

@@ -29,6 +29,7 @@ export const MESSAGES = {
   policy: 'must be a Trusted Types policy name such as "samtykke" (letters, digits and -#=_/@.%)',
   url: 'must be an http(s) URL or a path starting with "/"',
   method: 'must be an https: address, a relative path, a mailto: or a tel: address (or a list of them)',
+  noMethod: 'is empty: give an https: address, a relative path, a mailto: or a tel: address, or leave the key out',
   sensitive: 'must be a list of sensitive-data ids such as "precise-geolocation" (see the README)',
   tollFree: 'must be a phone number such as "+1-800-555-0100"',
   unknownKey: 'is not a samtykke option (check the spelling)',

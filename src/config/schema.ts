@@ -103,9 +103,13 @@ export const consentModeSchema = z.union(
   { error: M.consentMode },
 );
 
-/** One way to exercise a right: a form, an email or a phone number. */
-const method = () => z.string({ error: M.method }).check(z.regex(METHOD_PATTERN, { error: M.method }));
-const methods = () => z.union([method(), z.array(method(), { error: M.method }).check(z.minLength(1, { error: M.method }))], { error: M.method });
+/** One way to exercise a right: a form, an email or a phone number. An
+ * empty one (`""`, `[]`) is said to be empty: a right left without a way to
+ * use it is the likelier mistake than a malformed address. */
+const methodError = (issue: { input?: unknown }) =>
+  (typeof issue.input == 'string' ? !issue.input.trim() : Array.isArray(issue.input) && !issue.input.length) ? M.noMethod : M.method;
+const method = () => z.string({ error: methodError }).check(z.regex(METHOD_PATTERN, { error: methodError }));
+const methods = () => z.union([method(), z.array(method(), { error: M.method }).check(z.minLength(1, { error: methodError }))], { error: methodError });
 
 /** The privacy centre: where each right is exercised, and the notices. */
 export const privacyCentreSchema = object({

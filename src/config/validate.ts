@@ -1,11 +1,12 @@
 // Full validation with zod: for the development bundle, the exported
 // validate() and the CLI. Turns zod's issues into the same one-line problems
-// the production normaliser reports.
+// the production normaliser reports, and adds the warnings (warnings.ts).
 import type * as z from 'zod/mini';
 import { configSchema } from './schema.js';
 import { MESSAGES } from './messages.js';
 import { duplicateServices } from './services.js';
 import { formatPath, type Problem } from './problem.js';
+import { warningsFor, type ValidateOptions } from './warnings.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -49,14 +50,21 @@ function crossChecks(config: unknown): Problem[] {
 }
 
 export interface Validation {
-  /** True when the config has no problem at all. */
+  /** True when the config has no problem. Warnings do not count: the
+   * config runs as written. */
   ok: boolean;
+  /** What is wrong: samtykke uses a safe default instead. */
   problems: Problem[];
+  /** What is valid but probably not what the law asks for (the privacy
+   * centre's request methods, the Limit link); each says what to do. Looked
+   * for once the config has no problem. */
+  warnings: Problem[];
 }
 
 /** Checks a config against the full schema, without running anything.
- * Use it in tests or CI; `npx samtykke validate config.json` does the same. */
-export function validate(config: unknown): Validation {
+ * Use it in tests or CI; `npx samtykke validate config.json` does the same.
+ * Pass the page's HTML as `html` to check it has the links the config needs. */
+export function validate(config: unknown, options: ValidateOptions = {}): Validation {
   const result = configSchema.safeParse(config);
   const problems = [
     ...(result.success
@@ -64,5 +72,6 @@ export function validate(config: unknown): Validation {
       : result.error.issues.flatMap((issue) => problemsOf(issue))),
     ...crossChecks(config),
   ];
-  return { ok: problems.length == 0, problems };
+  const ok = problems.length == 0;
+  return { ok, problems, warnings: ok && result.success ? warningsFor(result.data, options) : [] };
 }

@@ -11,6 +11,9 @@ const OPT_IN_COUNTRIES =
 // sharing or targeted advertising (the states with a GPP section).
 const OPT_OUT_US_STATES = 'CA VA CO CT UT TX OR MT FL DE IA NE NH NJ TN MN MD IN KY RI';
 
+/** The keys that decide the regime (validate() asks too, of a whole Config). */
+type RegimeConfig = Pick<CoreConfig, 'regime' | 'defaultRegime' | 'region'>;
+
 const listed = (list: string, code: string) => code.length == 2 && list.split(' ').includes(code);
 
 /** The regime for a region such as `DK`, `ES-CT` or `US-CA`; `undefined`
@@ -34,10 +37,10 @@ export function regionFromTimeZone(timeZone: string | undefined): string | undef
 
 /** The visitor's region: the site's `region`, else, for `regime: "auto"`
  * only, the time-zone hint. */
-export const visitorRegion = (config: CoreConfig, timeZone?: () => string | undefined) =>
+export const visitorRegion = (config: RegimeConfig, timeZone?: () => string | undefined) =>
   config.region ?? (AUTO && config.regime == 'auto' ? regionFromTimeZone(timeZone?.()) : undefined);
 
-export function resolveRegime(config: CoreConfig, timeZone?: () => string | undefined): Regime {
+export function resolveRegime(config: RegimeConfig, timeZone?: () => string | undefined): Regime {
   if (!AUTO || config.regime != 'auto') return config.regime as Regime;
   const region = visitorRegion(config, timeZone);
   return (region == 'EU' ? 'opt-in' : region && regimeForRegion(region)) || config.defaultRegime;

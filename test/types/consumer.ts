@@ -2,7 +2,7 @@
 // scripts/packaging.mjs against the packed package under each
 // moduleResolution (nodenext, bundler) with skipLibCheck off: every type
 // must resolve, and none may silently become `any`.
-import { init, loadScript, whenAllowed, validate, current, type ConsentSnapshot, type SamtykkeConfig, type Consent } from 'samtykke';
+import { init, loadScript, whenAllowed, validate, current, type ConsentSnapshot, type SamtykkeConfig, type Consent, type Problem, type ValidateOptions } from 'samtykke';
 
 const config: SamtykkeConfig = { regime: 'auto', googleAnalytics: { id: 'G-ABC123XYZ' }, privacyPolicyUrl: '/privacy' };
 const consent: Consent = init(config);
@@ -15,6 +15,9 @@ cancel();
 const script: Promise<HTMLScriptElement> = loadScript('https://example.com/tag.js', 'marketing');
 void script;
 const valid: boolean = validate({ regime: 'opt-in' }).ok;
+const page: ValidateOptions = { html: '<a href="/privacy" data-samtykke-link="limit-sensitive"></a>' };
+const warnings: Problem[] = validate({ regime: 'opt-out' }, page).warnings;
+void warnings;
 const maybe: Consent | undefined = current();
 void valid, maybe;
 

@@ -75,6 +75,59 @@ describe('samtykke validate', () => {
     expect(err).toContain('cannot read it (ENOENT)');
   });
 
+  describe('warnings', () => {
+    const form = '/privacy/request';
+    const config = { regime: 'opt-out', privacyCentre: { rights: { access: form, delete: form, correct: form }, tollFree: '+1-800-555-0100' }, categories: { health: { sensitive: ['health'] } } };
+    const page = (footer: string) =>
+      `<html><head><script type="application/json" id="samtykke-config">${JSON.stringify(config)}</script></head><body><footer>${footer}</footer></body></html>`;
+    const LIMIT = 'warning: categories.health.sensitive is sensitive personal information, but the page has no link to limit its use, which CPRA §7027 asks for; add <a href="/privacy" data-samtykke-link="limit-sensitive"></a> (or data-samtykke-link="privacy-choices") to the page.';
+
+    it('passes a page without the Limit link with a warning, exit code 0', () => {
+      const bare = file('no-limit.html', page('<a href="#" data-samtykke-link="do-not-sell"></a>'));
+      expect(run('validate', bare)).toEqual({ code: 0, out: `${bare}: ok (1 warning)\n`, err: `${bare}: ${LIMIT}\n` });
+    });
+
+    it('passes a page with the Limit link, or the Your Privacy Choices link, without a warning', () => {
+      for (const link of ['<a href="/privacy#limit" data-samtykke-link="limit-sensitive"></a>', '<a href="#" data-samtykke-link="privacy-choices"></a>']) {
+        const linked = file('limit.html', page(link));
+        expect(run('validate', linked)).toEqual({ code: 0, out: `${linked}: ok\n`, err: '' });
+      }
+    });
+
+    it('does not look for the link in a JSON file, which is not the page', () => {
+      const json = file('sensitive.json', JSON.stringify(config));
+      expect(run('validate', json)).toEqual({ code: 0, out: `${json}: ok\n`, err: '' });
+    });
+
+    it('fails on warnings with --strict, before or after the files', () => {
+      const bare = file('no-limit.html', page(''));
+      const ok = file('ok-strict.json', JSON.stringify(config));
+      for (const args of [['--strict', bare, ok], [bare, ok, '--strict']]) {
+        expect(run('validate', ...args)).toEqual({ code: 1, out: `${ok}: ok\n`, err: `${bare}: ${LIMIT}\n` });
+      }
+    });
+
+    it('prints problems and warnings apart, and warnings only once the problems are fixed', () => {
+      const one = file('one-method.json', JSON.stringify({ regime: 'opt-out', privacyCentre: { rights: { access: '/r', delete: '/r', correct: '/r' } } }));
+      const { code, out, err } = run('validate', one);
+      expect(code).toBe(0);
+      expect(out).toBe(`${one}: ok (1 warning)\n`);
+      expect(err.split('\n')).toEqual([expect.stringMatching(/: warning: privacyCentre gives 1 way to ask .* with a mailto: address\.$/), '']);
+      expect(err.startsWith(`${one}: warning: `)).toBe(true);
+      const broken = file('broken-method.json', JSON.stringify({ regime: 'opt-out', privacyCentre: { rights: { access: '', delete: '/r', correct: '/r' } } }));
+      expect(run('validate', broken)).toEqual({
+        code: 1,
+        out: '',
+        err: `${broken}: privacyCentre.rights.access is empty: give an https: address, a relative path, a mailto: or a tel: address, or leave the key out.\n`,
+      });
+    });
+
+    it('refuses an unknown option with its usage', () => {
+      expect(run('validate', '--strickt', 'x.json')).toMatchObject({ code: 2, err: expect.stringContaining('usage: samtykke validate [--strict]') });
+      expect(run('validate')).toMatchObject({ code: 2, err: expect.stringContaining('usage: samtykke validate') });
+    });
+  });
+
   it('prints its usage for a wrong command', () => {
     expect(run('check')).toMatchObject({ code: 2, err: expect.stringContaining('usage: samtykke validate') });
   });

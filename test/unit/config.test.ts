@@ -431,11 +431,11 @@ describe('validate', () => {
   };
 
   it('accepts a valid full config with no problems', () => {
-    expect(validate(FULL)).toEqual({ ok: true, problems: [] });
+    expect(validate(FULL)).toEqual({ ok: true, problems: [], warnings: [] });
   });
 
   it('accepts an empty config', () => {
-    expect(validate({})).toEqual({ ok: true, problems: [] });
+    expect(validate({})).toEqual({ ok: true, problems: [], warnings: [] });
   });
 
   it('says what a cookie must be, at its exact path', () => {

@@ -12,6 +12,7 @@ import { configSchema } from '../../src/config/schema';
 import { validate } from '../../src/config/validate';
 import { describe as describeProblem } from '../../src/config/problem';
 import { receiptOf } from '../../src/receipts';
+import { SENSITIVE } from '../../src/core/sensitive';
 import { strictPolicy } from '../../scripts/server.mjs';
 import { CLAIMS, claim, README, snippets } from '../shared/readme';
 import type { ConsentSnapshot } from '../../src/consent';
@@ -59,16 +60,24 @@ it('has a test for every code block', () => {
 });
 
 describe('the config reference', () => {
+  const start = README.indexOf('## Config reference');
+  const section = README.slice(start, README.indexOf('\n## ', start + 3));
+
   it('documents every config key, and no key the schema lacks', () => {
-    const start = README.indexOf('## Config reference');
-    const section = README.slice(start, README.indexOf('\n## ', start + 3));
     const documented = [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
     expect(documented.sort()).toEqual(schemaPaths());
   });
 
+  it('lists every sensitive-data id with its usnat and usca bits, as src/core/sensitive.ts has them', () => {
+    const rows = [...section.matchAll(/^\| (\d+) \| `([a-z-]+)` \| (\d+|–) \|$/gm)];
+    const listed = Object.fromEntries(rows.map(([, usnat, id, usca]) => [id, [Number(usnat), usca == '–' ? 0 : Number(usca)]]));
+    expect(listed).toEqual(SENSITIVE);
+    expect(rows.map((row) => Number(row[1]))).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));
+  });
+
   it('gives an example that is valid and sets every key', () => {
     const example = JSON.parse(claim('json', '"uiUrl"').code);
-    expect(validate(example)).toEqual({ ok: true, problems: [] });
+    expect(validate(example)).toEqual({ ok: true, problems: [], warnings: [] });
     expect([...usedPaths(example)].sort()).toEqual(schemaPaths());
   });
 });
@@ -149,7 +158,7 @@ it('types the npm quick start against the published types', () => {
 describe('JSON snippets', () => {
   it('are valid configs', () => {
     for (const phrase of ['"banner.title": "Cookies on Example.com"', '{ "googleAnalytics": { "id": "G-ABC123XYZ" } }']) {
-      expect(validate(JSON.parse(claim('json', phrase).code)), phrase).toEqual({ ok: true, problems: [] });
+      expect(validate(JSON.parse(claim('json', phrase).code)), phrase).toEqual({ ok: true, problems: [], warnings: [] });
     }
   });
 

@@ -18,7 +18,7 @@ export const LINK_ATTRIBUTE = 'data-samtykke-link';
  * names (privacy-centre.tsx). "Your Privacy Choices" leads to the opt-out
  * and the Limit together (§7015), or to the opt-out dialog where no data is
  * sensitive: the UI decides, so the core carries no category scan. */
-export const CENTRE_LINKS = ['privacy-choices', 'limit-sensitive', 'privacy-centre', 'notice-at-collection'];
+export const CENTRE_LINKS = /^(privacy-choices|limit-sensitive|privacy-centre|notice-at-collection)$/;
 
 export function listenForLinks(consent: Consent) {
   document.addEventListener('click', (event) => {
@@ -27,7 +27,8 @@ export function listenForLinks(consent: Consent) {
     const open =
       kind == 'preferences' ? consent.showPreferences
       : kind == 'do-not-sell' ? consent.showOptOut
-      : CENTRE_LINKS.includes(kind) ? () => consent.showPrivacyCentre(kind)
+      // A RegExp, not Array methods: a page may have broken those.
+      : CENTRE_LINKS.test(kind) ? () => consent.showPrivacyCentre(kind)
       : null;
     if (!open) return;
     event.preventDefault();

@@ -9,7 +9,7 @@ import type { startUs } from './us-module.js';
 import type { Loaders } from '../loading/seam.js';
 import { installGppStub } from './gpp/stub.js';
 import { startUsPrivacy } from './us-privacy.js';
-import { CENTRE_LINKS, LINK_ATTRIBUTE } from '../links.js';
+import { LINK_ATTRIBUTE } from '../links.js';
 import { error as problem } from '../errors.js';
 
 export interface UsModule {
@@ -17,8 +17,9 @@ export interface UsModule {
 }
 export type UsLoader = () => Promise<UsModule>;
 
-/** The links the US chunk draws: the statutory ones and the privacy centre's. */
-export const DRAWN_LINKS = ['do-not-sell', ...CENTRE_LINKS].map((kind) => `[${LINK_ATTRIBUTE}="${kind}"]`).join();
+/** The links the US chunk draws: the statutory ones and the privacy centre's
+ * (a literal: a page's broken Array methods must not stop the core). */
+export const DRAWN_LINKS = `[${LINK_ATTRIBUTE}="do-not-sell"],[${LINK_ATTRIBUTE}="privacy-choices"],[${LINK_ATTRIBUTE}="limit-sensitive"],[${LINK_ATTRIBUTE}="privacy-centre"],[${LINK_ATTRIBUTE}="notice-at-collection"]`;
 
 /** `section`: the GPP section that applies (7, 8), or -1 for none. `input`:
  * the site's config as given, for the links' texts. */

@@ -44,9 +44,10 @@ export function Banner(props: BannerProps) {
   const { strings: t, layout } = props;
   const text = (
     <p id={`${ID}-text`}>
-      <Text value={t['banner.text']} params={{ privacyPolicyUrl: props.privacyPolicyUrl }} /> {t['banner.withdraw']}
+      <Text value={t['banner.text']} params={{ privacyPolicyUrl: props.privacyPolicyUrl }} />
     </p>
   );
+  const withdraw = <p id={`${ID}-withdraw`}>{t['banner.withdraw']}</p>;
   const actions = (
     <Actions>
       <Button name="accept" onClick={props.onAccept}>{t['button.acceptAll']}</Button>
@@ -57,16 +58,20 @@ export function Banner(props: BannerProps) {
   if (layout == 'modal') {
     return (
       <Dialog id={ID} title={t['banner.title']} onClose={props.onClose} layout="banner">
-        <div class="scroll">{text}</div>
+        <div class="scroll">
+          {text}
+          {withdraw}
+        </div>
         {actions}
       </Dialog>
     );
   }
   return (
-    <section ref={place} popover="manual" class={`surface banner ${layout}`} aria-labelledby={`${ID}-title`} aria-describedby={`${ID}-text`}>
+    <section ref={place} popover="manual" class={`surface banner ${layout}`} aria-labelledby={`${ID}-title`} aria-describedby={`${ID}-text ${ID}-withdraw`}>
       <div class="scroll">
         <h2 id={`${ID}-title`}>{t['banner.title']}</h2>
         {text}
+        {withdraw}
       </div>
       {actions}
     </section>

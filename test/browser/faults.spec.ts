@@ -965,7 +965,7 @@ test.describe('a record this version cannot read', () => {
   test('opt-out regime: a sale opt-out stored by a future version still holds', async ({ page, context }) => {
     const log = watch(page);
     await serve(page, { '/': pageWith({ regime: 'opt-out', privacyPolicyUrl: '/privacy' }, GATED) });
-    const optedOut = future(2, encode({ ...record(true, true), categories: {} }));
+    const optedOut = future(3, encode({ ...record(true, true), categories: {} }));
     await context.addCookies([{ name: 'samtykke', value: optedOut, domain: 'shop.example', path: '/' }]);
     await page.goto(HTTPS + '/');
     expect(await call(page, 'getConsent')).toMatchObject({ optedOut: true, categories: { marketing: false } });
@@ -980,7 +980,7 @@ test.describe('a record this version cannot read', () => {
     const log = watch(page);
     await serve(page, { '/': pageWith(CONFIG, GATED) });
     const older = encode(record(true, false, 10));
-    const newer = future(2, encode(record(false, false, 1)));
+    const newer = future(3, encode(record(false, false, 1)));
     await context.addCookies([
       { name: 'samtykke', value: older, domain: 'shop.example', path: '/' },
       { name: 'samtykke', value: newer, domain: '.shop.example', path: '/' },

@@ -238,11 +238,12 @@ test.describe('consent receipts', () => {
       categories: { necessary: true, analytics: true, marketing: false },
       optedOut: false,
       gpc: false,
+      limited: false,
       page: 'https://shop.example/shop',
     });
     expect(first.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(second.id).toBe(first.id);
     expect(second.categories.analytics).toBe(false);
-    expect(Object.keys(first).sort()).toEqual(['categories', 'gpc', 'id', 'locale', 'optedOut', 'page', 'regime', 'revision', 'services', 'texts', 'time', 'v']);
+    expect(Object.keys(first).sort()).toEqual(['categories', 'gpc', 'id', 'limited', 'locale', 'optedOut', 'page', 'regime', 'revision', 'services', 'texts', 'time', 'v']);
   });
 });

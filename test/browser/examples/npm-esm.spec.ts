@@ -17,9 +17,10 @@ const UI_CHUNK = /^\/dist\/examples\/npm-esm\/chunks\/ui-[\w-]+\.js$/;
 // English is built into the UI chunk (the banner's strings) and the dialogs
 // chunk (theirs), not fetched per language.
 const ENGLISH_BY_LANGUAGE = /^\/dist\/examples\/npm-esm\/chunks\/en(\.(banner|preferences|opt-out))?-[\w-]+\.js$/;
-// How a language's parts are read back (src/ui/locale-parts.ts): shared by
-// the UI and the US chunk, so rollup makes it a chunk of its own.
-const PARTS_CHUNK = /^\/dist\/examples\/npm-esm\/chunks\/locale-parts-[\w-]+\.js$/;
+// How a language's parts are read back (src/ui/locale-parts.ts, and the
+// banner's key list in locale-parts.json): shared by the UI and the US
+// chunk, so rollup makes it a chunk of its own.
+const PARTS_CHUNK = /^\/dist\/examples\/npm-esm\/chunks\/locale-parts(\.json)?-[\w-]+\.js$/;
 const CHAT = 'widget.supportly.example';
 
 const banner = (page: Page) => page.getByRole('region', { name: 'We value your privacy' });

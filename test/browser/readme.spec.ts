@@ -100,6 +100,25 @@ test('the opt-out links from the README: statutory text filled in, own text kept
   expect(console.exceptions).toEqual([]);
 });
 
+test('the privacy centre links from the README: statutory texts, each opens the privacy centre', async ({ page }) => {
+  const snippet = claim('html', 'data-samtykke-link="limit-sensitive"').code;
+  const config = { regime: 'auto', region: 'US-CA', categories: { location: { sensitive: ['precise-geolocation'] } } };
+  await serve(page, { '/': pageWith(config, `<footer>${snippet}</footer>`) });
+  const console = watchConsole(page);
+  await page.goto(HTTPS + '/');
+  const links = page.getByRole('contentinfo').getByRole('link');
+  await expect(links).toHaveText(['Limit the Use of My Sensitive Personal Information', 'Notice at Collection', 'Privacy centre', /^Your Privacy Choices/]);
+  const centre = page.getByRole('dialog', { name: 'Privacy centre' });
+  for (const index of [0, 1, 2, 3]) {
+    await links.nth(index).click();
+    await expect(centre).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(centre).toBeHidden();
+  }
+  expect(console.errors).toEqual([]);
+  expect(console.exceptions).toEqual([]);
+});
+
 test.describe('the gating snippet from the README', () => {
   const config = { regime: 'opt-in', categories: { analytics: { services: { hotjar: {} } }, marketing: {} } };
   const THIRD = ['ads.example', 'static.hotjar.com', 'www.youtube-nocookie.com'];

@@ -57,5 +57,7 @@ export const CLAIMS: { lang: string; phrase: string; by: 'unit' | 'browser'; spe
   { lang: 'js', phrase: 'Samtykke.whenAllowed', by: 'browser' },
   { lang: 'html', phrase: 'data-samtykke-link="preferences"', by: 'browser' },
   { lang: 'html', phrase: 'data-samtykke-link="do-not-sell"', by: 'browser' },
+  { lang: 'json', phrase: '"location": { "sensitive"', by: 'unit' },
+  { lang: 'html', phrase: 'data-samtykke-link="limit-sensitive"', by: 'browser' },
   { lang: 'html', phrase: 'data-samtykke="!marketing"', by: 'browser' },
 ];

@@ -162,9 +162,17 @@ describe('JSON snippets', () => {
     }
   });
 
+  it('shows a privacy centre config that is valid as a whole config, and warns of nothing', () => {
+    // The README shows two keys of a config: wrapped, they are one.
+    const config = JSON.parse(`{${claim('json', '"location": { "sensitive"').code}}`);
+    expect(validate(config)).toEqual({ ok: true, problems: [], warnings: [] });
+    expect(config.privacyCentre.rights.object).toMatch(/^mailto:/);
+    expect(config.categories.location.sensitive).toEqual(['precise-geolocation']);
+  });
+
   it('shows a receipt with the fields and types samtykke sends', () => {
     const shown = JSON.parse(claim('json', '"page": "https://example.com/pricing"').code);
-    const state = { id: shown.id, timestamp: Date.parse(shown.time), revision: shown.revision, regime: shown.regime, categories: shown.categories, services: shown.services, optedOut: false, gpc: false, decided: true, persisted: true } as ConsentSnapshot;
+    const state = { id: shown.id, timestamp: Date.parse(shown.time), revision: shown.revision, regime: shown.regime, categories: shown.categories, services: shown.services, optedOut: false, gpc: false, limited: shown.limited, decided: true, persisted: true } as ConsentSnapshot;
     const real = receiptOf(state, shown.page, shown.locale, shown.texts);
     expect(real).toEqual(shown);
   });

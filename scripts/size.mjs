@@ -63,7 +63,7 @@ for (const visit of VISITS) {
 // within the target.
 const LOCALE_TARGET = 1_200;
 const LOCALE_BUDGET = 1_200;
-const PARTS = ['banner', 'preferences', 'opt-out', 'privacy'];
+const PARTS = ['banner', 'preferences', 'opt-out', 'privacy', 'rights', 'notice'];
 const locales = existsSync(dist('locales')) ? readdirSync(dist('locales')).filter((file) => file.endsWith('.js')).sort() : [];
 if (locales.length) {
   const codes = [...new Set(locales.map((file) => file.slice(0, file.indexOf('.'))))];

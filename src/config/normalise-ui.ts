@@ -5,15 +5,14 @@
 import type { UiConfig } from './schema.js';
 import type { Problem } from './problem.js';
 import { isObject, isPattern, matches, oneOf, reader, safeKeys, type Bag } from './reader.js';
-import { DEFAULTS, LAYOUTS, METHOD_PATTERN, PARTIES, RIGHTS, THEMES, URL_PATTERN } from './defaults.js';
+import { DEFAULTS, LAYOUTS, PARTIES, THEMES, URL_PATTERN } from './defaults.js';
 
 // Links the UI renders: never `javascript:`.
 const isUrl = matches(URL_PATTERN);
-const isMethod = matches(METHOD_PATTERN);
 
 export function normaliseUi(input: unknown): { config: UiConfig; problems: Problem[] } {
   const problems: Problem[] = [];
-  const { read, bag, copy, fail } = reader(problems);
+  const { read, bag, copy } = reader(problems);
   const raw: Bag = isObject(input) ? input : {};
 
   const config: UiConfig = {
@@ -31,26 +30,6 @@ export function normaliseUi(input: unknown): { config: UiConfig; problems: Probl
       const entries = bag(texts, locale, 'texts.');
       copy(entries, safeKeys(entries), `texts.${locale}.`, (config.texts[locale] = {}));
     }
-  }
-
-  // Each right's methods: a refused one (a `javascript:` link, say) is
-  // said and left out; the others still show.
-  if (raw.privacyCentre !== undefined) {
-    const given = bag(raw, 'privacyCentre', '');
-    const rights = bag(given, 'rights', 'privacyCentre.');
-    const centre: NonNullable<UiConfig['privacyCentre']> = { rights: {} };
-    for (const right of RIGHTS) {
-      const value = rights[right];
-      if (value === undefined) continue;
-      const path = `privacyCentre.rights.${right}`;
-      const list = Array.isArray(value) ? value : [value];
-      const ok = list.filter((method, i) => isMethod(method) || (fail(Array.isArray(value) ? `${path}[${i}]` : path, method), false));
-      if (ok.length) centre.rights[right] = ok as string[];
-    }
-    copy(given, ['tollFree'], 'privacyCentre.', centre, matches(/^\+?[\d ().-]{3,}$/));
-    copy(given, ['onlineOnly'], 'privacyCentre.', centre, (v) => typeof v == 'boolean');
-    copy(given, ['noticeAtCollection'], 'privacyCentre.', centre, isMethod);
-    config.privacyCentre = centre;
   }
 
   // Ids and services were checked by the core's normalise(); only what is

@@ -17,3 +17,11 @@ declare module '*.privacy.js' {
   const values: import('../ui/locale-parts.js').Values;
   export default values;
 }
+declare module '*.rights.js' {
+  const values: import('../ui/locale-parts.js').Values;
+  export default values;
+}
+declare module '*.notice.js' {
+  const values: import('../ui/locale-parts.js').Values;
+  export default values;
+}

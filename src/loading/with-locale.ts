@@ -44,7 +44,7 @@ export function withLocale(loaders: Loaders, input: unknown, report: (message: s
     code ||= visitorLocale(input, LOCALES);
     // The dialogs' parts are named as the views are.
     // The privacy centre shows the opt-out's and the categories' strings too.
-    const parts: Part[] = view == 'privacy-centre' ? ['preferences', 'opt-out', 'privacy'] : view == 'preferences' || view == 'opt-out' ? [view] : [];
+    const parts: Part[] = view == 'privacy-centre' ? ['preferences', 'opt-out', 'privacy', 'rights', 'notice'] : view == 'preferences' || view == 'opt-out' ? [view] : [];
     for (const part of parts) if (!used.includes(part)) used.push(part);
     // The floating button alone needs no UI chunk, unless it is here already.
     const chunk = view == 'button' && loaders.button && !shown ? loaders.button() : loaders.ui(config);

@@ -2,8 +2,11 @@
 // downloads only the strings of what they see: `banner` (the banner, the
 // buttons, the floating button, the "saved" status a choice in the banner
 // announces, and the four US opt-out link texts), `preferences` (the
-// preferences dialog) and `opt-out` (the US opt-out dialog). The dialogs'
-// parts are named as their views are (seam.ts), which with-locale.ts uses.
+// preferences dialog), `opt-out` (the US opt-out dialog), and the privacy
+// centre's three: `privacy` (its choices), `rights` and `notice` (the Notice
+// at Collection and the sensitive-data names), each under the size a
+// language file may have. The preferences' and the opt-out's parts are
+// named as their views are (seam.ts); the privacy centre shows all five.
 //
 // A part's file is an array of its strings in the order of its key list in
 // locale-parts.json, the one place that order is written down: the build
@@ -17,7 +20,7 @@
 // (`import { banner } from './locale-parts.json'`, which bundlers shake):
 // the UI chunk, the button and the US chunk the banner's; the dialogs chunk
 // the rest, handed to the UI with it (dialogs.tsx).
-export type Part = 'banner' | 'preferences' | 'opt-out' | 'privacy';
+export type Part = 'banner' | 'preferences' | 'opt-out' | 'privacy' | 'rights' | 'notice';
 
 /** One part of one language: its strings in key order; null (or nothing)
  * where the language has no string, which then falls back to English. */

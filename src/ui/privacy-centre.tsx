@@ -19,6 +19,8 @@ export type Undo = 'opt-out' | 'limit' | null;
 export interface PrivacyCentreProps {
   strings: Strings;
   config: UiConfig;
+  /** `privacyCentre`, read by normalise-centre.ts. */
+  centre: NonNullable<UiConfig['privacyCentre']>;
   core: CoreConfig;
   regime: Regime;
   optedOut: boolean;
@@ -106,13 +108,13 @@ function Methods({ methods, t }: { methods: string[]; t: Strings }) {
 
 export function PrivacyCentre(props: PrivacyCentreProps) {
   const { strings: t, config, core, regime, section } = props;
-  const centre = config.privacyCentre;
+  const { centre } = props;
   const us = regime == 'opt-out';
   const ids = Object.keys(core.categories);
   const sensitive = ids.some((id) => id != NECESSARY && core.categories[id].sensitive.length > 0);
   const sale = us && ids.some((id) => core.categories[id].sale);
   const rights = rightsFor(centre, regime);
-  const object = centre?.rights.object;
+  const object = centre.rights.object;
   const policy = config.privacyPolicyUrl;
   return (
     <Dialog id={ID} title={t['centre.title']} closeLabel={t['button.close']} onClose={props.onClose}>
@@ -163,14 +165,14 @@ export function PrivacyCentre(props: PrivacyCentreProps) {
 
         <Heading id="rights" section={section}>{t['rights.title']}</Heading>
         <p>{t[us ? 'rights.us' : 'rights.gdpr']}</p>
-        {rights.length || (us && centre?.tollFree) ? (
+        {rights.length || (us && centre.tollFree) ? (
           <ul class="rights">
             {rights.map(([right, methods]) => (
               <li>
                 {t[`rights.${right}`]} <Methods methods={methods} t={t} />
               </li>
             ))}
-            {us && centre?.tollFree && (
+            {us && centre.tollFree && (
               <li>
                 {t['rights.tollFree']} <a href={`tel:${centre.tollFree.replace(/[^\d+]/g, '')}`}>{centre.tollFree}</a>
               </li>
@@ -231,7 +233,7 @@ export function PrivacyCentre(props: PrivacyCentreProps) {
               {t['limit.link']}
             </button>
           )}
-          {centre?.noticeAtCollection && <a href={centre.noticeAtCollection}>{t['notice.more']}</a>}
+          {centre.noticeAtCollection && <a href={centre.noticeAtCollection}>{t['notice.more']}</a>}
           {policy && <a href={policy}>{t['service.privacyPolicy']}</a>}
         </p>
       </div>

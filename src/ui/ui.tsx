@@ -80,6 +80,16 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
   const config = read.config;
   /** The dialogs chunk, once it is here. */
   let dialogs: Dialogs | undefined;
+  /** `privacyCentre`, read once the centre is first drawn (its reader is
+   * in the dialogs chunk); its problems are said then, once. */
+  let centreRead: ReturnType<Dialogs['normaliseCentre']> | undefined;
+  const centre = (module: Dialogs) => {
+    if (!centreRead) {
+      centreRead = module.normaliseCentre(UI_INPUT ?? input);
+      if (!__DEV__) for (const problem of centreRead.problems) report(error(1, `${problem.path}: ${problem.message}`));
+    }
+    return centreRead.centre;
+  };
   /** The language and parts the strings are of, so the same are not read twice. */
   let spokenLocale = locale;
   /** The strings, in layers: English, the language, the site's texts for it. */
@@ -230,6 +240,7 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
           <dialogs.PrivacyCentre
             strings={t}
             config={config}
+            centre={centre(dialogs)}
             core={core}
             regime={snapshot.regime}
             optedOut={snapshot.optedOut}

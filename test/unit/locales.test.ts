@@ -52,8 +52,8 @@ describe('the parts of a language', () => {
   const script = '../../scripts/locale-parts.mjs';
   const build = () => import(script) as Promise<{ PARTS: Record<string, string[]>; split: (strings: Record<string, string>) => Record<string, (string | null)[]> }>;
 
-  it('are banner, preferences, opt-out and privacy, and hold every English key exactly once', () => {
-    expect(Object.keys(KEYS)).toEqual(['banner', 'preferences', 'opt-out', 'privacy']);
+  it('are banner, preferences, opt-out and the privacy centre\'s three, and hold every English key exactly once', () => {
+    expect(Object.keys(KEYS)).toEqual(['banner', 'preferences', 'opt-out', 'privacy', 'rights', 'notice']);
     const listed = Object.values(KEYS).flat();
     expect([...listed].sort()).toEqual(Object.keys(english).sort());
     expect(new Set(listed).size).toBe(listed.length);

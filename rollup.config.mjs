@@ -5,6 +5,9 @@
 //   dist/samtykke.min.js        script tag, production: the core only
 //   dist/samtykke.ui.min.js     the UI chunk the core fetches when it must show
 //                               something (a returning visitor never does)
+//   dist/samtykke.dialogs.min.js, dist/samtykke.centre.min.js
+//                               the preferences and opt-out dialogs, and the
+//                               privacy centre, fetched by the UI chunk
 //   dist/samtykke.us.min.js     the full IAB GPP API, fetched only where a US
 //                               law applies
 //   dist/samtykke.full.min.js   core, UI and GPP API in one file
@@ -75,7 +78,7 @@ export function embeddedLocales(codes = (process.env.SAMTYKKE_LOCALES || '').spl
 // things, so what a build does not call is dropped (zod in production).
 // init() runs inside try/catch; rollup would otherwise keep every function
 // called there, including the dead development-only validation.
-const ENTRIES = ['src/browser.ts', 'src/browser-full.ts', 'src/ui/chunk.ts', 'src/ui/dialogs-chunk.ts', 'src/ui/button-chunk.ts', 'src/signals/us-chunk.ts'];
+const ENTRIES = ['src/browser.ts', 'src/browser-full.ts', 'src/ui/chunk.ts', 'src/ui/dialogs-chunk.ts', 'src/ui/centre-chunk.ts', 'src/ui/button-chunk.ts', 'src/signals/us-chunk.ts'];
 const treeshake = {
   moduleSideEffects: (id, external) => external || ENTRIES.some((entry) => id.endsWith(entry)),
   tryCatchDeoptimization: false,
@@ -149,7 +152,7 @@ export default [
     // build` (bin/build.mjs) bundles them again for one site.
     // src/react.ts and src/vue.ts are samtykke/react and samtykke/vue: no
     // other module imports them, and the app brings React or Vue itself.
-    input: ['src/index.ts', 'src/browser.ts', 'src/ui/chunk.ts', 'src/ui/dialogs-chunk.ts', 'src/ui/button-chunk.ts', 'src/signals/us-chunk.ts', 'src/react.ts', 'src/vue.ts'],
+    input: ['src/index.ts', 'src/browser.ts', 'src/ui/chunk.ts', 'src/ui/dialogs-chunk.ts', 'src/ui/centre-chunk.ts', 'src/ui/button-chunk.ts', 'src/signals/us-chunk.ts', 'src/react.ts', 'src/vue.ts'],
     external: [/^js-cookie/, /^zod/, /^preact/, /^react($|\/)/, /^vue($|\/)/],
     treeshake,
     // No source maps: these modules are not minified (readable as they
@@ -183,6 +186,7 @@ export default [
   script('src/browser.ts', 'dist/samtykke.min.js', false),
   script('src/ui/chunk.ts', 'dist/samtykke.ui.min.js', false),
   script('src/ui/dialogs-chunk.ts', 'dist/samtykke.dialogs.min.js', false, true),
+  script('src/ui/centre-chunk.ts', 'dist/samtykke.centre.min.js', false, true),
   script('src/ui/button-chunk.ts', 'dist/samtykke.button.min.js', false),
   script('src/signals/us-chunk.ts', 'dist/samtykke.us.min.js', false),
   script('src/browser-full.ts', 'dist/samtykke.full.min.js', false),

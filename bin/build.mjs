@@ -78,6 +78,7 @@ export function siteModule(core, input, features, files) {
     `export const UI_FILE = ${JSON.stringify(files.ui)};`,
     `export const US_FILE = ${JSON.stringify(files.us)};`,
     `export const DIALOGS_FILE = ${JSON.stringify(files.dialogs)};`,
+    `export const CENTRE_FILE = ${JSON.stringify(files.centre)};`,
     `export const BUTTON_FILE = ${JSON.stringify(files.button)};`,
   ];
   return lines.join('\n') + '\n';
@@ -96,10 +97,10 @@ async function tools() {
   }
 }
 
-/** The chunks' names beside `out`: consent.js → consent.ui.js, consent.dialogs.js, consent.us.js. */
+/** The chunks' names beside `out`: consent.js → consent.ui.js, consent.dialogs.js, consent.centre.js, consent.us.js. */
 export function chunkNames(out) {
   const name = basename(out).replace(/(\.min)?\.m?js$/, '');
-  return { core: basename(out), ui: `${name}.ui.js`, dialogs: `${name}.dialogs.js`, button: `${name}.button.js`, us: `${name}.us.js` };
+  return { core: basename(out), ui: `${name}.ui.js`, dialogs: `${name}.dialogs.js`, centre: `${name}.centre.js`, button: `${name}.button.js`, us: `${name}.us.js` };
 }
 
 /**
@@ -126,6 +127,7 @@ export async function buildSite({ config, out = 'samtykke-site/consent.js', us, 
     core: esm('browser.js'),
     ui: esm('ui/chunk.js'),
     dialogs: esm('ui/dialogs-chunk.js'),
+    centre: esm('ui/centre-chunk.js'),
     ...(features.BUTTON ? { button: esm('ui/button-chunk.js') } : {}),
     ...(features.US ? { us: esm('signals/us-chunk.js') } : {}),
   };
@@ -135,8 +137,8 @@ export async function buildSite({ config, out = 'samtykke-site/consent.js', us, 
       input,
       treeshake: { moduleSideEffects: (id, external) => external || id == input, tryCatchDeoptimization: false },
       plugins: [
-        // The dialogs chunk takes preact and the shared pieces from the UI chunk.
-        kind == 'dialogs' && borrowFromUi(),
+        // The dialogs and centre chunks take preact and the shared pieces from the UI chunk.
+        (kind == 'dialogs' || kind == 'centre') && borrowFromUi(),
         { name: 'samtykke-site', load: (id) => (id == esm('site.js') ? site : null) },
         nodeResolve({ browser: true }),
         withoutHtmlSinks(),
@@ -152,7 +154,7 @@ export async function buildSite({ config, out = 'samtykke-site/consent.js', us, 
         if (warning.code != 'CIRCULAR_DEPENDENCY') warn(warning);
       },
     });
-    const { output } = await bundle.generate({ format: 'iife', globals: kind == 'dialogs' ? KIT_GLOBALS : undefined });
+    const { output } = await bundle.generate({ format: 'iife', globals: kind == 'dialogs' || kind == 'centre' ? KIT_GLOBALS : undefined });
     await bundle.close();
     files.push({ kind, fileName: names[kind], code: output[0].code });
   }

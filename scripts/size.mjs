@@ -24,6 +24,7 @@ const VISITS = [
   { name: 'returning visitor (US, GPP API loaded)', files: ['samtykke.min.js', 'samtykke.us.min.js'], target: 9_000 },
   { name: 'first visit (EU, English, banner shown)', files: ['samtykke.min.js', 'samtykke.ui.min.js'], target: 14_500 },
   { name: '  then Preferences opened', files: ['samtykke.dialogs.min.js'] },
+  { name: '  or the privacy centre opened', files: ['samtykke.dialogs.min.js', 'samtykke.centre.min.js'] },
   { name: 'first visit, one-file bundle', files: ['samtykke.full.min.js'], target: 17_000 },
   { name: 'first visit (EU, banner shown), in Danish', files: ['samtykke.min.js', 'samtykke.ui.min.js', 'locales/da.banner.js'] },
   { name: '  then Preferences opened', files: ['samtykke.dialogs.min.js', 'locales/da.preferences.js'] },

@@ -6,12 +6,13 @@ import { localeLoader } from './loading/load-chunk.js';
 import { pageNonce } from './environment.js';
 import { uiWith } from './ui/ui.js';
 import * as dialogs from './ui/dialogs.js';
+import * as centre from './ui/centre.js';
 import { startUs } from './signals/us-module.js';
 import embedded from 'samtykke:locales';
 import { own } from './core/record.js';
 import type { Loaders } from './loading/seam.js';
 
-const ui = Promise.resolve(uiWith(() => Promise.resolve(dialogs)));
+const ui = Promise.resolve(uiWith(() => Promise.resolve(dialogs), () => Promise.resolve(centre)));
 const us = Promise.resolve({ startUs });
 boot((script) => {
   // Languages built in with SAMTYKKE_LOCALES are at hand; the others are

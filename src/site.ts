@@ -32,4 +32,6 @@ export const UI_FILE: string = 'samtykke.ui.min.js';
 export const US_FILE: string = 'samtykke.us.min.js';
 /** The dialogs chunk, beside the UI chunk. */
 export const DIALOGS_FILE: string = 'samtykke.dialogs.min.js';
+/** The privacy centre's chunk, beside the UI chunk. */
+export const CENTRE_FILE: string = 'samtykke.centre.min.js';
 export const BUTTON_FILE: string = 'samtykke.button.min.js';

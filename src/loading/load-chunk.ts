@@ -8,6 +8,7 @@ import type { Part, Values } from '../ui/locale-parts.js';
 export const UI_MODULE = Symbol.for('samtykke.ui');
 export const US_MODULE = Symbol.for('samtykke.us');
 export const DIALOGS_MODULE = Symbol.for('samtykke.dialogs');
+export const CENTRE_MODULE = Symbol.for('samtykke.centre');
 export const BUTTON_MODULE = Symbol.for('samtykke.button');
 type Page = Record<symbol, unknown>;
 

@@ -13,3 +13,5 @@ export const kit = { preact: { h, Fragment }, dialog, text, strings };
 
 /** What a dialogs module exports (dialogs.tsx). */
 export type Dialogs = typeof import('./dialogs.js');
+/** What the privacy centre's module exports (centre.tsx). */
+export type Centre = typeof import('./centre.js');

@@ -2,4 +2,7 @@
 // import of their own, which a bundler splits off.
 import { uiWith } from './ui.js';
 
-export const { show, setLocale } = uiWith(() => import('./dialogs.js'));
+export const { show, setLocale } = uiWith(
+  () => import('./dialogs.js'),
+  () => import('./centre.js'),
+);

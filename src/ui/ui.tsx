@@ -19,7 +19,7 @@ import type { Locale } from '../loading/locales.js';
 import { createHost, applyTheme, adopt, LONE } from './host.js';
 import { activeElement, restoreFocus } from './focus.js';
 import { Banner } from './banner.js';
-import type { Dialogs } from './kit.js';
+import type { Centre, Dialogs } from './kit.js';
 import type { UiModule } from '../loading/seam.js';
 import { FloatingButton } from './floating-button.js';
 import { Status } from './dialog.js';
@@ -50,8 +50,9 @@ interface State {
   status: string;
 }
 
-/** The UI, with `loadDialogs` as this build fetches the dialogs chunk. */
-export function uiWith(loadDialogs: () => Promise<Dialogs>): UiModule {
+/** The UI, with `loadDialogs` and `loadCentre` as this build fetches the
+ * dialogs chunk and the privacy centre's. */
+export function uiWith(loadDialogs: () => Promise<Dialogs>, loadCentre: () => Promise<Centre>): UiModule {
   let instance: ReturnType<typeof mount> | undefined;
   return {
     /** Shows `view`, in `locale` (which has the strings `view` needs: see
@@ -59,7 +60,7 @@ export function uiWith(loadDialogs: () => Promise<Dialogs>): UiModule {
     show(view, consent, config, input, locale = { code: 'en' }, section) {
       const start = () => {
         instance?.speak(locale);
-        (instance ||= mount(consent, config, input, locale, loadDialogs)).show(view, section);
+        (instance ||= mount(consent, config, input, locale, loadDialogs, loadCentre)).show(view, section);
       };
       // The chunk can arrive before <body> is parsed.
       if (document.body) start();
@@ -70,7 +71,7 @@ export function uiWith(loadDialogs: () => Promise<Dialogs>): UiModule {
   };
 }
 
-function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Locale, loadDialogs: () => Promise<Dialogs>) {
+function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Locale, loadDialogs: () => Promise<Dialogs>, loadCentre: () => Promise<Centre>) {
   // A per-site build carries the site's config in this chunk.
   const read = normaliseUi(UI_INPUT ?? input);
   // The development bundle has said all of this already, from the schema.
@@ -82,8 +83,10 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
   let dialogs: Dialogs | undefined;
   /** `privacyCentre`, read once the centre is first drawn (its reader is
    * in the dialogs chunk); its problems are said then, once. */
-  let centreRead: ReturnType<Dialogs['normaliseCentre']> | undefined;
-  const centre = (module: Dialogs) => {
+  let centreRead: ReturnType<Centre['normaliseCentre']> | undefined;
+  /** The privacy centre's chunk, once it is here. */
+  let centreModule: Centre | undefined;
+  const centre = (module: Centre) => {
     if (!centreRead) {
       centreRead = module.normaliseCentre(UI_INPUT ?? input);
       if (!__DEV__) for (const problem of centreRead.problems) report(error(1, `${problem.path}: ${problem.message}`));
@@ -94,12 +97,12 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
   let spokenLocale = locale;
   /** The strings, in layers: English, the language, the site's texts for it. */
   function strings({ code, parts }: Locale) {
-    const shipped = parts && decodeParts(parts, { banner, ...dialogs?.keys });
+    const shipped = parts && decodeParts(parts, { banner, ...dialogs?.keys, ...centreModule?.keys });
     spokenLocale = { code, parts };
-    t = layer(english, dialogs?.english, shipped?.strings, texts[code]);
+    t = layer(english, dialogs?.english, centreModule?.english, shipped?.strings, texts[code]);
     // Only the parts that came can miss a string: the others are fetched when
     // a view needs them, or failed, which was said.
-    const keys = shipped ? shipped.keys : Object.keys({ ...english, ...dialogs?.english });
+    const keys = shipped ? shipped.keys : Object.keys({ ...english, ...dialogs?.english, ...centreModule?.english });
     const missing = code == 'en' ? [] : keys.filter((key) => !shipped?.strings[key] && !texts[code]?.[key]);
     if (missing.length) warn(`samtykke: the ${code} texts have no ${missing.map((key) => `'${key}'`).join(', ')}; English is shown for them.`);
   }
@@ -145,17 +148,22 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
    * fetches the dialog's strings first (with-locale.ts), then opens it. */
   const askPreferences = () => consent.showPreferences();
 
-  /** Runs `then` once the dialogs chunk is here (fetched on first use; a
-   * failure is said once, and the next click tries again). */
-  function withDialogs(then: () => void) {
-    if (dialogs) return then();
-    loadDialogs()
-      .then((module) => {
+  /** Runs `then` once the dialogs chunk is here, and with `withCentre` the
+   * privacy centre's too (each fetched on first use, side by side; a failure
+   * is said once, and the next click tries again). */
+  function withDialogs(then: () => void, withCentre?: boolean) {
+    if (dialogs && (!withCentre || centreModule)) return then();
+    Promise.all([loadDialogs(), withCentre && loadCentre()])
+      .then(([module, centre]) => {
         if (!dialogs) {
           dialogs = module;
           adopt(host.root, module.css);
-          strings(spokenLocale);
         }
+        if (centre && !centreModule) {
+          centreModule = centre;
+          adopt(host.root, centre.css);
+        }
+        strings(spokenLocale);
         then();
       })
       // A failed fetch, or a page whose broken built-ins break the render:
@@ -167,17 +175,17 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
 
   /** Opens a dialog; focus goes back where it was when it closes (to this
    * UI's floating button, if the lone one it replaced had it). */
-  function open(next: Partial<State>) {
+  function open(next: Partial<State>, withCentre?: boolean) {
     returnTo = activeElement();
     withDialogs(() => {
       update(next);
       if (fromLone) returnTo = host.root.querySelector('.floating');
       fromLone = false;
-    });
+    }, withCentre);
   }
   const openPreferences = () => open({ preferences: true, choices: { ...consent.getConsent().categories } });
   const openOptOut = () => open({ optOut: true });
-  const openCentre = (section = '') => open({ centre: section, confirming: null });
+  const openCentre = (section = '') => open({ centre: section, confirming: null }, true);
   /** A choice in the privacy centre: recorded at once (no verification),
    * the dialog stays open and its status line says what changed. */
   const inCentre = (action: () => void) => () => {
@@ -236,11 +244,11 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
             onClose={close('optOut')}
           />
         )}
-        {state.centre !== false && dialogs && (
-          <dialogs.PrivacyCentre
+        {state.centre !== false && centreModule && (
+          <centreModule.PrivacyCentre
             strings={t}
             config={config}
-            centre={centre(dialogs)}
+            centre={centre(centreModule)}
             core={core}
             regime={snapshot.regime}
             optedOut={snapshot.optedOut}

@@ -40,8 +40,8 @@ describe('what a site needs', () => {
   });
 
   it('names the chunks after the core', () => {
-    expect(chunkNames('public/consent.js')).toEqual({ core: 'consent.js', ui: 'consent.ui.js', dialogs: 'consent.dialogs.js', button: 'consent.button.js', us: 'consent.us.js' });
-    expect(chunkNames('x/cmp.min.js')).toEqual({ core: 'cmp.min.js', ui: 'cmp.ui.js', dialogs: 'cmp.dialogs.js', button: 'cmp.button.js', us: 'cmp.us.js' });
+    expect(chunkNames('public/consent.js')).toEqual({ core: 'consent.js', ui: 'consent.ui.js', dialogs: 'consent.dialogs.js', centre: 'consent.centre.js', button: 'consent.button.js', us: 'consent.us.js' });
+    expect(chunkNames('x/cmp.min.js')).toEqual({ core: 'cmp.min.js', ui: 'cmp.ui.js', dialogs: 'cmp.dialogs.js', centre: 'cmp.centre.js', button: 'cmp.button.js', us: 'cmp.us.js' });
   });
 });
 
@@ -52,7 +52,7 @@ describe('buildSite', BUILD, () => {
   it('a basic opt-in site with GA4 and Consent Mode: smaller than the generic bundle, with the config built in and no config reader', async () => {
     const { files, features } = await buildSite({ config: GA, out: join(dir, 'ga', 'consent.js'), write: false });
     expect(features).toEqual({ US: false, GOOGLE: true, AUTO: false, RECEIPTS: false, BUTTON: false });
-    expect(files.filter((f) => f.code).map((f) => f.fileName)).toEqual(['consent.js', 'consent.ui.js', 'consent.dialogs.js']);
+    expect(files.filter((f) => f.code).map((f) => f.fileName)).toEqual(['consent.js', 'consent.ui.js', 'consent.dialogs.js', 'consent.centre.js']);
     expect(files.filter((f) => f.kind == 'locale').length).toBeGreaterThanOrEqual(42);
     const core = files.find((f) => f.kind == 'core')!.code!;
     expect(core).toContain('G-TEST1234');
@@ -70,7 +70,7 @@ describe('buildSite', BUILD, () => {
 
   it('a site under regime auto keeps the US law code and the region tables, and writes the US chunk', async () => {
     const { files } = await buildSite({ config: { ...GA, regime: 'auto' }, out: join(dir, 'auto', 'cmp.js'), write: false });
-    expect(files.filter((f) => f.code).map((f) => f.fileName)).toEqual(['cmp.js', 'cmp.ui.js', 'cmp.dialogs.js', 'cmp.us.js']);
+    expect(files.filter((f) => f.code).map((f) => f.fileName)).toEqual(['cmp.js', 'cmp.ui.js', 'cmp.dialogs.js', 'cmp.centre.js', 'cmp.us.js']);
     const core = files.find((f) => f.kind == 'core')!.code!;
     for (const part of ['__uspapi', 'CA VA CO', 'cmp.us.js']) expect(core).toContain(part);
   });

@@ -8,12 +8,16 @@ const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 
 /** Bytes (gzip -9) each file may weigh. */
 const BUDGETS = {
-  'samtykke.min.js': 10_740,
-  'samtykke.ui.min.js': 11_580,
-  'samtykke.dialogs.min.js': 3_000,
-  'samtykke.button.min.js': 3_010,
-  'samtykke.us.min.js': 3_320,
-  'samtykke.full.min.js': 24_960,
+  // Issue 17 (the Limit, the privacy centre's links and API, the sensitive
+  // GPP fields) raised the core by 335 B, the UI chunk by 389 B, the US
+  // chunk by 602 B; the centre itself is a chunk of its own.
+  'samtykke.min.js': 11_080,
+  'samtykke.ui.min.js': 11_980,
+  'samtykke.dialogs.min.js': 3_090,
+  'samtykke.centre.min.js': 4_350,
+  'samtykke.button.min.js': 2_770,
+  'samtykke.us.min.js': 3_920,
+  'samtykke.full.min.js': 29_610,
 };
 
 /** What each kind of visit loads, and the product's target for it. */

@@ -1,7 +1,7 @@
 // From (config, record, signals, regime, now) to what may run
 // (core/decision.ts). Configs come from normalise(), as init() builds them.
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../src/core/decision';
+import { decide, lifetime } from '../../src/core/decision';
 import { normalise } from '../../src/config/normalise';
 import type { CoreConfig, Regime, SamtykkeConfig } from '../../src/config/schema';
 import type { ConsentRecord } from '../../src/core/record';
@@ -312,5 +312,58 @@ describe('categories named like Object.prototype members', () => {
     const d = run(config(), record({ categories: all }), 'opt-in');
     expect(d.ask).toBe(false);
     expect(d.categories).toEqual({ necessary: true, ...all });
+  });
+});
+
+describe('sensitive personal information and the Limit', () => {
+  const SENSITIVE: SamtykkeConfig = {
+    revision: 1,
+    categories: {
+      analytics: {},
+      location: { sensitive: ['precise-geolocation'], services: { nearby: {} } },
+      marketing: { sale: true },
+    },
+  };
+  const CALIFORNIA = { gpc: false, sensitiveOptIn: false };
+  const VIRGINIA = { gpc: false, sensitiveOptIn: true };
+
+  it('in California runs until the Limit, which switches off the sensitive category and its services only', () => {
+    const config = core(SENSITIVE);
+    expect(run(config, null, 'opt-out', { signals: CALIFORNIA })).toMatchObject({ limited: false, categories: { location: true }, services: { nearby: true } });
+    const limited = record({ revision: 1, limited: true, version: 2 });
+    expect(run(config, limited, 'opt-out', { signals: CALIFORNIA })).toMatchObject({
+      limited: true,
+      optedOut: false,
+      categories: { analytics: true, location: false, marketing: true },
+      services: { nearby: false },
+    });
+  });
+
+  it('outside California is off until the visitor allows it, and the Limit takes it away again', () => {
+    const config = core(SENSITIVE);
+    expect(run(config, null, 'opt-out', { signals: VIRGINIA }).categories).toMatchObject({ analytics: true, location: false });
+    const allowed = record({ revision: 1, categories: { location: true } });
+    expect(run(config, allowed, 'opt-out', { signals: VIRGINIA }).categories.location).toBe(true);
+    expect(run(config, { ...allowed, limited: true, version: 2 }, 'opt-out', { signals: VIRGINIA }).categories.location).toBe(false);
+  });
+
+  it('is limited by GPC only where the site says so (gpcLimitsSensitive)', () => {
+    const gpc = { gpc: true, sensitiveOptIn: false };
+    expect(run(core(SENSITIVE), null, 'opt-out', { signals: gpc })).toMatchObject({ optedOut: true, limited: false, categories: { location: true, marketing: false } });
+    expect(run(core({ ...SENSITIVE, gpcLimitsSensitive: true }), null, 'opt-out', { signals: gpc })).toMatchObject({ limited: true, categories: { location: false } });
+  });
+
+  it('keeps the Limit through a revision bump for its 12 months, like the opt-out, and not after', () => {
+    const config = core({ ...SENSITIVE, revision: 2 });
+    const limited = record({ revision: 1, limited: true, version: 2, timestamp: NOW - 300 * DAY });
+    expect(run(config, limited, 'opt-out', { signals: CALIFORNIA })).toMatchObject({ record: null, limited: true, categories: { location: false } });
+    expect(run(config, { ...limited, timestamp: NOW - 366 * DAY }, 'opt-out', { signals: CALIFORNIA }).limited).toBe(false);
+    // Kept in the cookie as long as the opt-out.
+    expect(lifetime(limited, core(SENSITIVE))).toBe(365);
+  });
+
+  it('never switches off the necessary category, whatever it declares', () => {
+    const config = core({ categories: { necessary: { sensitive: ['government-id'] }, analytics: {} } });
+    expect(run(config, record({ limited: true, version: 2 }), 'opt-out', { signals: CALIFORNIA }).categories.necessary).toBe(true);
   });
 });

@@ -70,12 +70,15 @@ async function build(args) {
     console.error(USAGE);
     return 2;
   }
-  const { config, error } = configIn(file);
+  const { config, html, error } = configIn(file);
   if (error) {
     console.error(`${file}: ${error}`);
     return 1;
   }
   const { buildSite, BuildError, formatSizes } = await import('./build.mjs');
+  // What validate warns of, said before the build (which refuses errors).
+  const { validate } = await import('../dist/esm/index.js');
+  for (const warning of validate(config, { html }).warnings) console.error(`${file}: warning: ${warning.path} ${warning.message}.`);
   try {
     const result = await buildSite({
       config,

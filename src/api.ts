@@ -12,7 +12,7 @@ import { browserEnvironment, memoryEnvironment, pageNonce } from './environment.
 import { startEffects } from './effects.js';
 import { loadScript as load } from './gate/load-script.js';
 import { usePolicy } from './gate/trusted.js';
-import { report } from './report.js';
+import { report, warn } from './report.js';
 import { error } from './errors.js';
 import type { Loaders } from './loading/seam.js';
 import { withLocale } from './loading/with-locale.js';
@@ -56,8 +56,19 @@ export function init(config: SamtykkeConfig | undefined, loaders: Loaders): Cons
   try {
     const normalised = BUILT_IN ? built(config) : normalise(config);
     let { problems } = normalised;
-    // The development bundle says everything zod finds (unknown keys too).
-    if (__DEV__) problems = validate(config).problems;
+    // The development bundle says everything zod finds (unknown keys too),
+    // and, once the page is parsed, what `samtykke validate page.html` would
+    // warn of (a sensitive category without a Limit link, say).
+    if (__DEV__) {
+      problems = validate(config).problems;
+      if (typeof document == 'object') {
+        const warnings = () => {
+          for (const warning of validate(config, { html: document.documentElement.outerHTML }).warnings) warn(`samtykke: ${warning.path} ${warning.message}.`);
+        };
+        if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', warnings);
+        else warnings();
+      }
+    }
     for (const problem of problems) report(__DEV__ ? describe(problem) : error(1, `${problem.path}: ${problem.message}`));
     const settings = normalised.config;
     usePolicy(settings.trustedTypesPolicy);

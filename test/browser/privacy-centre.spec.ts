@@ -67,8 +67,8 @@ const test = base.extend<{ log: ReturnType<typeof watchConsole> }>({
   ],
 });
 
-async function visit(page: Page, config: object, footer = FOOTER, lang = 'en') {
-  const html = pageWith(config, '<main><p>Meeting rooms near you.</p></main>' + footer + NEARBY).replace('<html lang="en">', `<html lang="${lang}">`);
+async function visit(page: Page, config: object, footer = FOOTER, lang = 'en', bundle?: string) {
+  const html = pageWith(config, '<main><p>Meeting rooms near you.</p></main>' + footer + NEARBY, bundle).replace('<html lang="en">', `<html lang="${lang}">`);
   const site = await serve(page, {
     '/': html,
     '/privacy': '<!doctype html><html lang="en"><title>Privacy</title><p>Privacy policy</p></html>',
@@ -294,4 +294,17 @@ test('works with the keyboard alone at 320 px wide', async ({ page }) => {
   expect(overflow).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(centre(page)).toBeHidden();
+});
+
+test('the development bundle warns, once the page is parsed, of a sensitive category with no Limit link', async ({ page, log }) => {
+  await visit(page, CA, '<footer><a href="/privacy" data-samtykke-link="privacy-centre"></a></footer>', 'en', '/dist/samtykke.js');
+  await expect.poll(() => log.warnings.filter((w) => w.includes('limit-sensitive'))).toHaveLength(1);
+  expect(log.warnings.find((w) => w.includes('limit-sensitive'))).toMatch(/^samtykke: categories\.location/);
+});
+
+test('the development bundle has nothing to warn of on a page with the Limit link', async ({ page, log }) => {
+  await visit(page, CA, FOOTER, 'en', '/dist/samtykke.js');
+  await expect(footerLink(page, LIMIT)).toBeVisible();
+  await page.waitForTimeout(200);
+  expect(log.warnings.filter((w) => w.startsWith('samtykke: categories') || w.startsWith('samtykke: privacyCentre'))).toEqual([]);
 });

@@ -114,4 +114,13 @@ describe('samtykke build', BUILD, () => {
     expect(run('--nonsense').code).toBe(2);
     expect(run(join(dir, 'missing.json')).err).toContain('cannot read it (ENOENT)');
   });
+  it('builds a page whose config has something to warn of, and says it', () => {
+    const config = { regime: 'opt-out', categories: { location: { sensitive: ['precise-geolocation'] } } };
+    const page = join(dir, 'page.html');
+    writeFileSync(page, `<html><head><script type="application/json" id="samtykke-config">${JSON.stringify(config)}</script></head><body><footer></footer></body></html>`);
+    const built = run(page, '--out', join(dir, 'warned', 'consent.js'), '--locales', 'da');
+    expect(built.code).toBe(0);
+    expect(built.err).toMatch(/warning: categories\.location\.sensitive .*limit-sensitive/);
+    expect(existsSync(join(dir, 'warned', 'consent.js'))).toBe(true);
+  });
 });

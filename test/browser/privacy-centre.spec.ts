@@ -6,10 +6,10 @@
 // usnat sensitive-data fields, through IAB's own decoder); the GDPR rights
 // with objection apart; the banner's word on withdrawal; and axe in light,
 // dark and right to left. The network is watched from the first request.
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { GppModel } from '@iabgpp/cmpapi';
-import { HTTPS, pageWith, serve, watchConsole, type Site } from './site';
+import { checkedTest, HTTPS, pageWith, serve, type Site } from './site';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const LIMIT = 'Limit the Use of My Sensitive Personal Information';
@@ -55,17 +55,7 @@ const FOOTER = `<footer>
 const CHOICES_FOOTER = '<footer><a href="/privacy" data-samtykke-link="privacy-choices"></a></footer>';
 const NEARBY = `<script type="text/plain" data-samtykke="location" data-samtykke-service="nearby" src="${GEO}"></script>`;
 
-const test = base.extend<{ log: ReturnType<typeof watchConsole> }>({
-  log: [
-    async ({ page }, use) => {
-      const log = watchConsole(page);
-      await use(log);
-      expect(log.errors, 'console errors').toEqual([]);
-      expect(log.exceptions, 'uncaught exceptions').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
+const test = checkedTest;
 
 async function visit(page: Page, config: object, footer = FOOTER, lang = 'en', bundle?: string) {
   const html = pageWith(config, '<main><p>Meeting rooms near you.</p></main>' + footer + NEARBY, bundle).replace('<html lang="en">', `<html lang="${lang}">`);

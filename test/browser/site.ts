@@ -4,7 +4,7 @@
 // recorded.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page, Request } from '@playwright/test';
+import { test as base, expect, type Page, type Request } from '@playwright/test';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 export const HTTPS = 'https://shop.example';
@@ -110,3 +110,17 @@ export function watchConsole(page: Page) {
   page.on('pageerror', (error) => void exceptions.push(String(error)));
   return { errors, warnings, exceptions };
 }
+
+/** A test whose page may log no console error and throw no uncaught
+ * exception, checked after the test; `log` has what it said. */
+export const checkedTest = base.extend<{ log: ReturnType<typeof watchConsole> }>({
+  log: [
+    async ({ page }, use) => {
+      const log = watchConsole(page);
+      await use(log);
+      expect(log.errors, 'console errors').toEqual([]);
+      expect(log.exceptions, 'uncaught exceptions').toEqual([]);
+    },
+    { auto: true },
+  ],
+});

@@ -4,10 +4,10 @@
 // and what ad tech reads (IAB GPP `__gpp`, checked against IAB's own
 // decoder, the legacy `__uspapi`, and both through iframes). Outside the US
 // nothing of this is fetched, unless the page has an opt-out link.
-import { test as base, expect, type Frame, type Locator, type Page } from '@playwright/test';
+import { expect, type Frame, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { GppModel } from '@iabgpp/cmpapi';
-import { HTTPS, pageWith, serve, watchConsole, type Pages, type Site } from './site';
+import { checkedTest, HTTPS, pageWith, serve, watchConsole, type Pages, type Site } from './site';
 
 const DNS = 'Do Not Sell or Share My Personal Information';
 const CHOICES = 'Your Privacy Choices';
@@ -35,17 +35,7 @@ const SHOP = CONTENT + FOOTER + AD_TAG;
 const PRIVACY = '<!doctype html><html lang="en"><title>Privacy</title><p>Privacy policy</p></html>';
 
 /** Each test's page: no console error and no uncaught exception, checked after the test. */
-const test = base.extend<{ log: ReturnType<typeof watchConsole> }>({
-  log: [
-    async ({ page }, use) => {
-      const log = watchConsole(page);
-      await use(log);
-      expect(log.errors, 'console errors').toEqual([]);
-      expect(log.exceptions, 'uncaught exceptions').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
+const test = checkedTest;
 
 // ---------------------------------------------------------------------------
 // Helpers

@@ -1,6 +1,7 @@
 // What a site owner reads when a config key is wrong. Shared by the zod
 // schema and the production normaliser so both builds say the same thing.
 import { MAX_DAYS } from './defaults.js';
+import { SERVICE_TWICE } from './services.js';
 
 export const MESSAGES = {
   object: 'must be an object',
@@ -33,5 +34,5 @@ export const MESSAGES = {
   sensitive: 'must be a list of sensitive-data ids such as "precise-geolocation" (see the README)',
   tollFree: 'must be a phone number such as "+1-800-555-0100"',
   unknownKey: 'is not a samtykke option (check the spelling)',
-  serviceTwice: 'is used by two categories; service ids must be unique',
+  serviceTwice: SERVICE_TWICE,
 } as const;

@@ -1,5 +1,9 @@
 import type { Problem } from './problem.js';
-import { MESSAGES } from './messages.js';
+/** The one message the production normaliser says in words: here, not in
+ * messages.ts, so that the core never imports that module (esbuild and
+ * webpack keep a whole object literal, and its template string, once it is
+ * imported at all). */
+export const SERVICE_TWICE = 'is used by two categories; service ids must be unique';
 
 type Categories = Record<string, { services?: Record<string, unknown> } | undefined>;
 
@@ -13,7 +17,7 @@ export function duplicateServices(categories: Categories): Problem[] {
     for (const service of Object.keys(categories[category]?.services ?? {})) {
       // Own keys only: a service named `toString` is not Object.prototype's.
       if (Object.prototype.hasOwnProperty.call(owner, service)) {
-        problems.push({ path: `categories.${category}.services.${service}`, message: MESSAGES.serviceTwice });
+        problems.push({ path: `categories.${category}.services.${service}`, message: SERVICE_TWICE });
       } else owner[service] = category;
     }
   }

@@ -17,6 +17,14 @@ const GA = {
   texts: { en: { 'banner.title': 'Cookies on Shop' } },
 };
 const AUTO = { ...GA, regime: 'auto' };
+/** A Californian site with sensitive data and a privacy centre (issue 17). */
+const CENTRE = {
+  regime: 'opt-out',
+  region: 'US-CA',
+  privacyPolicyUrl: '/privacy',
+  categories: { location: { sensitive: ['precise-geolocation'], retention: '30 days' }, marketing: { sale: true } },
+  privacyCentre: { rights: { access: 'mailto:privacy@shop.example', delete: '/privacy/delete', correct: '/privacy/correct' }, tollFree: '+1-800-555-0100' },
+};
 
 /** Each worker builds its own copies under dist/ (served as /dist/…). */
 let folder = '';
@@ -24,6 +32,7 @@ test.beforeAll(async ({}, info) => {
   folder = `dist/site-test-${info.workerIndex}`;
   await buildSite({ config: GA, out: join(ROOT, folder, 'ga', 'consent.js'), locales: ['da'] });
   await buildSite({ config: AUTO, out: join(ROOT, folder, 'auto', 'consent.js'), locales: ['da'] });
+  await buildSite({ config: CENTRE, out: join(ROOT, folder, 'centre', 'consent.js'), locales: ['da'] });
 });
 test.afterAll(() => rmSync(join(ROOT, folder), { recursive: true, force: true }));
 
@@ -84,4 +93,21 @@ test('regime auto: the page still passes the region per request (data-region), a
   await expect(p.getByRole('region', { name: 'Vi værner om dit privatliv' })).toBeVisible();
   expect(await p.evaluate(() => (window as any).Samtykke.getConsent().regime)).toBe('opt-in');
   expect(own(site).some((file) => file.startsWith('auto/locales/da'))).toBe(true);
+});
+
+test('a per-site build with a privacy centre: the Limit link gets its text, the centre comes from consent.centre.js, and the Limit holds', async ({ page: p }) => {
+  const footer = '<footer><a href="/privacy#limit" data-samtykke-link="limit-sensitive"></a></footer>';
+  const site = await serve(p, { '/': page('centre/consent.js', '', 'en', footer) });
+  const log = watchConsole(p);
+  await p.goto(HTTPS + '/');
+  const link = p.getByRole('contentinfo').getByRole('link', { name: 'Limit the Use of My Sensitive Personal Information' });
+  await link.click();
+  const centre = p.getByRole('dialog', { name: 'Privacy centre' });
+  await centre.getByRole('button', { name: 'Limit the use', exact: true }).click();
+  await expect(centre.getByRole('status').filter({ hasText: 'Use of sensitive personal information limited' })).toBeVisible();
+  await expect(centre.getByRole('link', { name: '+1-800-555-0100' })).toBeVisible();
+  expect(own(site)).toEqual(expect.arrayContaining(['centre/consent.js', 'centre/consent.us.js', 'centre/consent.ui.js', 'centre/consent.dialogs.js', 'centre/consent.centre.js']));
+  expect(await p.evaluate(() => (window as any).Samtykke.getConsent())).toMatchObject({ limited: true, categories: { location: false, marketing: true } });
+  expect(log.errors).toEqual([]);
+  expect(log.exceptions).toEqual([]);
 });

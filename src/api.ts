@@ -63,7 +63,12 @@ export function init(config: SamtykkeConfig | undefined, loaders: Loaders): Cons
       problems = validate(config).problems;
       if (typeof document == 'object') {
         const warnings = () => {
-          for (const warning of validate(config, { html: document.documentElement.outerHTML }).warnings) warn(`samtykke: ${warning.path} ${warning.message}.`);
+          // The page's links, as the markup validate() looks for: the page
+          // itself is never serialised (see scripts/html-sinks.mjs).
+          let links = '';
+          const found = document.querySelectorAll('[data-samtykke-link]');
+          for (let i = 0; i < found.length; i++) links += `<a data-samtykke-link="${found[i].getAttribute('data-samtykke-link')}"></a>`;
+          for (const warning of validate(config, { html: links }).warnings) warn(`samtykke: ${warning.path} ${warning.message}.`);
         };
         if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', warnings);
         else warnings();

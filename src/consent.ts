@@ -41,6 +41,10 @@ export interface ConsentSnapshot {
 
 export type ConsentEvent = 'change' | 'consent';
 
+/** Where the privacy centre opens: the visitor's choices, the Limit, the
+ * rights, or the Notice at Collection. */
+export type PrivacyCentreSection = 'choices' | 'limit' | 'rights' | 'notice';
+
 export interface Consent {
   /** Allows every category (the sale opt-out, if any, stays in force). */
   acceptAll(): void;
@@ -80,7 +84,7 @@ export interface Consent {
   /** Opens the privacy centre: the visitor's choices, their rights and the
    * Notice at Collection; `section` ('choices', 'limit', 'rights',
    * 'notice') scrolls to one of them. */
-  showPrivacyCentre(section?: string): void;
+  showPrivacyCentre(section?: PrivacyCentreSection): void;
   /** Switches the UI's language, e.g. `setLocale('da')`: what is on screen
    * now and what is shown later. */
   setLocale(code: string): void;

@@ -29,4 +29,4 @@ export { validate, type Validation } from './config/validate.js';
 export type { Problem } from './config/problem.js';
 export type { ValidateOptions } from './config/warnings.js';
 export type { SamtykkeConfig, Config, CategoryConfig, ServiceConfig, CookieSpec, Regime } from './config/schema.js';
-export type { Consent, ConsentSnapshot, ConsentEvent } from './consent.js';
+export type { Consent, ConsentSnapshot, ConsentEvent, PrivacyCentreSection } from './consent.js';

@@ -10,7 +10,7 @@
 // Each keeps working as a plain link (its href) where samtykke is blocked.
 // One delegated listener in the core: the UI chunk is fetched on the click,
 // not before.
-import type { Consent } from './consent.js';
+import type { Consent, PrivacyCentreSection } from './consent.js';
 
 export const LINK_ATTRIBUTE = 'data-samtykke-link';
 
@@ -28,7 +28,8 @@ export function listenForLinks(consent: Consent) {
       kind == 'preferences' ? consent.showPreferences
       : kind == 'do-not-sell' ? consent.showOptOut
       // A RegExp, not Array methods: a page may have broken those.
-      : CENTRE_LINKS.test(kind) ? () => consent.showPrivacyCentre(kind)
+      // The link's kind stands for its section; the UI maps it (ui.tsx).
+      : CENTRE_LINKS.test(kind) ? () => consent.showPrivacyCentre(kind as PrivacyCentreSection)
       : null;
     if (!open) return;
     event.preventDefault();

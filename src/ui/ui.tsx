@@ -82,7 +82,7 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
   /** The dialogs chunk, once it is here. */
   let dialogs: Dialogs | undefined;
   /** `privacyCentre`, read once the centre is first drawn (its reader is
-   * in the dialogs chunk); its problems are said then, once. */
+   * in the centre's chunk); its problems are said then, once. */
   let centreRead: ReturnType<Centre['normaliseCentre']> | undefined;
   /** The privacy centre's chunk, once it is here. */
   let centreModule: Centre | undefined;

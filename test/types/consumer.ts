@@ -2,7 +2,7 @@
 // scripts/packaging.mjs against the packed package under each
 // moduleResolution (nodenext, bundler) with skipLibCheck off: every type
 // must resolve, and none may silently become `any`.
-import { init, loadScript, whenAllowed, validate, current, type ConsentSnapshot, type SamtykkeConfig, type Consent, type Problem, type ValidateOptions } from 'samtykke';
+import { init, loadScript, whenAllowed, validate, current, type ConsentSnapshot, type SamtykkeConfig, type Consent, type Problem, type ValidateOptions, type PrivacyCentreSection } from 'samtykke';
 
 const config: SamtykkeConfig = { regime: 'auto', googleAnalytics: { id: 'G-ABC123XYZ' }, privacyPolicyUrl: '/privacy' };
 const consent: Consent = init(config);
@@ -18,6 +18,12 @@ const valid: boolean = validate({ regime: 'opt-in' }).ok;
 const page: ValidateOptions = { html: '<a href="/privacy" data-samtykke-link="limit-sensitive"></a>' };
 const warnings: Problem[] = validate({ regime: 'opt-out' }, page).warnings;
 void warnings;
+// The privacy centre (issue 17): the Limit, and a section to open at.
+consent.limitSensitive();
+const limited: boolean = consent.getConsent().limited;
+const section: PrivacyCentreSection = 'limit';
+consent.showPrivacyCentre(section);
+void limited;
 const maybe: Consent | undefined = current();
 void valid, maybe;
 
@@ -29,4 +35,6 @@ const wrong: number = init();
 init({ regime: 'sometimes' });
 // @ts-expect-error the snapshot is read-only data, with no such field
 snapshot.nonsense.toString();
+// @ts-expect-error the centre has no such section
+consent.showPrivacyCentre('cookies');
 void wrong;

@@ -5,6 +5,8 @@ Samtykke.acceptAll();
 const allowed: boolean = Samtykke.allowed('analytics');
 const consent = Samtykke.init({ regime: 'opt-out' });
 consent.optOut();
+Samtykke.unlimitSensitive();
+Samtykke.showPrivacyCentre('notice');
 void allowed;
 // @ts-expect-error no such method on the global
 Samtykke.acceptEverything();

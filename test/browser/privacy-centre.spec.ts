@@ -246,6 +246,7 @@ test('under the GDPR the centre lists the rights with the complaint, objection a
 for (const [name, config, lang] of [
   ['light', { ...CA, theme: 'light' }, 'en'],
   ['dark', { ...CA, theme: 'dark' }, 'en'],
+  ['high contrast', { ...CA, theme: 'high-contrast' }, 'en'],
   ['right to left (Arabic)', { ...CA, locale: 'ar' }, 'ar'],
 ] as const) {
   test(`axe finds nothing in the privacy centre: ${name}`, async ({ page }) => {

@@ -9,15 +9,15 @@ const dist = (file) => new URL(`../dist/${file}`, import.meta.url);
 /** Bytes (gzip -9) each file may weigh. */
 const BUDGETS = {
   // Issue 17 (the Limit, the privacy centre's links and API, the sensitive
-  // GPP fields) raised the core by 335 B, the UI chunk by 389 B, the US
-  // chunk by 602 B; the centre itself is a chunk of its own.
-  'samtykke.min.js': 11_080,
-  'samtykke.ui.min.js': 11_980,
+  // GPP fields) raised the core by 400 B, the UI chunk by 289 B, the US
+  // chunk by 638 B; the centre itself is a chunk of its own.
+  'samtykke.min.js': 11_140,
+  'samtykke.ui.min.js': 11_870,
   'samtykke.dialogs.min.js': 3_090,
   'samtykke.centre.min.js': 4_350,
   'samtykke.button.min.js': 2_770,
-  'samtykke.us.min.js': 3_920,
-  'samtykke.full.min.js': 29_610,
+  'samtykke.us.min.js': 3_950,
+  'samtykke.full.min.js': 29_590,
 };
 
 /** What each kind of visit loads, and the product's target for it. */

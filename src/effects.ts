@@ -54,7 +54,7 @@ export function startEffects(
 
   if (US) startUsSignals(consent, config, us.section, us.loadUs, report, us.input, us.loadLocale);
   startGate(consent, nonce, report);
-  listenForLinks(consent);
+  listenForLinks(consent, config);
   if (GOOGLE && config.googleAnalytics) startGoogleAnalytics(config, consent, gtag || gtagOf(page, 'dataLayer'), page, nonce);
 
   const receipts = config.receipts;

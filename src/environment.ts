@@ -9,12 +9,20 @@ import { tabs } from './storage/tabs.js';
 import { readGpc } from './signals/gpc.js';
 import { report } from './report.js';
 
-function timeZone(): string | undefined {
+function readTimeZone(): string | undefined {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone;
   } catch {
     return undefined;
   }
+}
+
+/** The time zone, read once per page: the regime, the sensitive-data rule
+ * and the GPP section each ask, and every read builds a DateTimeFormat. */
+function onceTimeZone(): () => string | undefined {
+  let read = false;
+  let zone: string | undefined;
+  return () => (read ? zone : ((read = true), (zone = readTimeZone())));
 }
 
 const random = (length: number) => crypto.getRandomValues(new Uint8Array(length));
@@ -49,7 +57,7 @@ export function browserEnvironment(config: CoreConfig): Environment {
     gpc: readGpc(navigator),
     // A browser that blocks cookies keeps each tab's choice to itself.
     tabs: blocked ? undefined : tabs(config.cookie.name),
-    timeZone: AUTO ? timeZone : undefined,
+    timeZone: AUTO ? onceTimeZone() : undefined,
     report,
     announce(snapshot) {
       try {

@@ -11,25 +11,42 @@
 // One delegated listener in the core: the UI chunk is fetched on the click,
 // not before.
 import type { Consent, PrivacyCentreSection } from './consent.js';
+import type { CoreConfig } from './config/schema.js';
+import { own } from './core/record.js';
 
 export const LINK_ATTRIBUTE = 'data-samtykke-link';
 
-/** The links the privacy centre answers; it opens at the section each
- * names (privacy-centre.tsx). "Your Privacy Choices" leads to the opt-out
- * and the Limit together (§7015), or to the opt-out dialog where no data is
- * sensitive: the UI decides, so the core carries no category scan. */
-export const CENTRE_LINKS = /^(privacy-choices|limit-sensitive|privacy-centre|notice-at-collection)$/;
+/** The privacy centre's links, and the section each opens at (the top for
+ * `privacy-centre`). */
+const SECTIONS: Record<string, PrivacyCentreSection | undefined> = {
+  'privacy-choices': 'choices',
+  'limit-sensitive': 'limit',
+  'notice-at-collection': 'notice',
+  'privacy-centre': undefined,
+};
 
-export function listenForLinks(consent: Consent) {
+/** The links the US chunk draws the text of: the statutory ones and the
+ * privacy centre's. A loop over an object, not Array methods: a page may
+ * have broken those. */
+export function drawnLinks(): string {
+  let selector = `[${LINK_ATTRIBUTE}="do-not-sell"]`;
+  for (const kind in SECTIONS) selector += `,[${LINK_ATTRIBUTE}="${kind}"]`;
+  return selector;
+}
+
+export function listenForLinks(consent: Consent, config: CoreConfig) {
   document.addEventListener('click', (event) => {
     const target = event.target as Element | null;
     const kind = target?.closest?.(`[${LINK_ATTRIBUTE}]`)?.getAttribute(LINK_ATTRIBUTE) || '';
+    // "Your Privacy Choices" leads to the opt-out and the Limit together
+    // (§7015): the opt-out dialog alone where no data is sensitive. Read on
+    // the click, so a page view that clicks nothing pays nothing for it.
+    let sensitive = false;
+    if (kind == 'privacy-choices') for (const id in config.categories) sensitive ||= config.categories[id].sensitive.length > 0;
     const open =
       kind == 'preferences' ? consent.showPreferences
-      : kind == 'do-not-sell' ? consent.showOptOut
-      // A RegExp, not Array methods: a page may have broken those.
-      // The link's kind stands for its section; the UI maps it (ui.tsx).
-      : CENTRE_LINKS.test(kind) ? () => consent.showPrivacyCentre(kind as PrivacyCentreSection)
+      : kind == 'do-not-sell' || (kind == 'privacy-choices' && !sensitive) ? consent.showOptOut
+      : own(SECTIONS, kind) ? () => consent.showPrivacyCentre(SECTIONS[kind])
       : null;
     if (!open) return;
     event.preventDefault();

@@ -8,8 +8,7 @@
 // of My Sensitive Personal Information" (§7027), the centre's name, "Notice
 // at Collection" (§7012). Text only, never HTML.
 import type { Consent } from '../consent.js';
-import { LINK_ATTRIBUTE } from '../links.js';
-import { DRAWN_LINKS } from './us-signals.js';
+import { drawnLinks, LINK_ATTRIBUTE } from '../links.js';
 
 export interface LinkTexts {
   link: string;
@@ -49,7 +48,7 @@ function icon(label: string): SVGSVGElement {
 export function drawOptOutLinks(consent: Consent, texts: LinkTexts) {
   const draw = () => {
     const { optedOut, gpc } = consent.getConsent();
-    const links = document.querySelectorAll(DRAWN_LINKS);
+    const links = document.querySelectorAll(drawnLinks());
     for (const link of Array.from(links)) {
       const kind = link.getAttribute(LINK_ATTRIBUTE);
       const choices = kind == 'privacy-choices';

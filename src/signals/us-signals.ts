@@ -9,7 +9,7 @@ import type { startUs } from './us-module.js';
 import type { Loaders } from '../loading/seam.js';
 import { installGppStub } from './gpp/stub.js';
 import { startUsPrivacy } from './us-privacy.js';
-import { LINK_ATTRIBUTE } from '../links.js';
+import { drawnLinks } from '../links.js';
 import { error as problem } from '../errors.js';
 
 export interface UsModule {
@@ -17,9 +17,6 @@ export interface UsModule {
 }
 export type UsLoader = () => Promise<UsModule>;
 
-/** The links the US chunk draws: the statutory ones and the privacy centre's
- * (a literal: a page's broken Array methods must not stop the core). */
-export const DRAWN_LINKS = `[${LINK_ATTRIBUTE}="do-not-sell"],[${LINK_ATTRIBUTE}="privacy-choices"],[${LINK_ATTRIBUTE}="limit-sensitive"],[${LINK_ATTRIBUTE}="privacy-centre"],[${LINK_ATTRIBUTE}="notice-at-collection"]`;
 
 /** `section`: the GPP section that applies (7, 8), or -1 for none. `input`:
  * the site's config as given, for the links' texts. */
@@ -46,7 +43,7 @@ export function startUsSignals(
     // whose links carry their own text costs an EU visitor nothing.
     // A plain loop: a page's broken Array methods must not throw from here.
     const look = () => {
-      const links = document.querySelectorAll(DRAWN_LINKS);
+      const links = document.querySelectorAll(drawnLinks());
       const { optedOut, gpc } = consent.getConsent();
       let needed = links.length > 0 && optedOut && gpc;
       for (let i = 0; i < links.length; i++) if (!links[i].textContent!.trim() && !links[i].children.length) needed = true;

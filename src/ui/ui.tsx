@@ -23,16 +23,7 @@ import type { Centre, Dialogs } from './kit.js';
 import type { UiModule } from '../loading/seam.js';
 import { FloatingButton } from './floating-button.js';
 import { Status } from './dialog.js';
-import { own } from '../core/record.js';
 import type { Undo } from './privacy-centre.js';
-
-/** The section each privacy-centre link opens at (links.ts). */
-const SECTIONS: Record<string, string> = {
-  'privacy-choices': 'choices',
-  'limit-sensitive': 'limit',
-  'notice-at-collection': 'notice',
-  'privacy-centre': '',
-};
 
 /** A locale's language and the parts it has. */
 const said = ({ code, parts }: Locale) => `${code} ${parts ? Object.keys(parts).filter((part) => parts[part as keyof typeof parts]) : '-'}`;
@@ -154,14 +145,14 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
   function withDialogs(then: () => void, withCentre?: boolean) {
     if (dialogs && (!withCentre || centreModule)) return then();
     Promise.all([loadDialogs(), withCentre && loadCentre()])
-      .then(([module, centre]) => {
+      .then(([module, centreChunk]) => {
         if (!dialogs) {
           dialogs = module;
           adopt(host.root, module.css);
         }
-        if (centre && !centreModule) {
-          centreModule = centre;
-          adopt(host.root, centre.css);
+        if (centreChunk && !centreModule) {
+          centreModule = centreChunk;
+          adopt(host.root, centreChunk.css);
         }
         strings(spokenLocale);
         then();
@@ -287,12 +278,7 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
     show(view: View, section?: string) {
       if (view == 'preferences') return openPreferences();
       if (view == 'opt-out') return openOptOut();
-      if (view == 'privacy-centre') {
-        // "Your Privacy Choices" is the opt-out where nothing is sensitive.
-        const sensitive = categories.some((id) => core.categories[id].sensitive.length > 0);
-        if (section == 'privacy-choices' && !sensitive) return openOptOut();
-        return openCentre(section && own(SECTIONS, section) ? SECTIONS[section] : section);
-      }
+      if (view == 'privacy-centre') return openCentre(section);
       if (view == 'banner' && !state.banner) {
         returnTo = activeElement();
         return update({ banner: true });

@@ -958,6 +958,9 @@ test.describe('postMessage: __gppLocator and __uspapiLocator', () => {
     await page.goto(HTTPS + '/', { waitUntil: 'domcontentloaded' });
     const ping = () => page.evaluate(() => new Promise<any>((resolve) => (window as any).__gpp('ping', resolve)));
     expect((await ping()).cmpStatus).toBe('stub');
+    // At DOMContentLoaded a child frame may still be about:blank: the tests
+    // look frame `a` up by its URL, so wait until it has navigated there.
+    await expect.poll(() => page.frames().some((f) => f.url() == HTTPS + '/probe?a')).toBe(true);
     return { site, release, ping };
   }
 

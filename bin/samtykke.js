@@ -3,6 +3,7 @@
 //   samtykke validate [--strict] <config.json | page.html> ...   checks configs in a site's CI
 //   samtykke build <config.json | page.html> [--out FILE] [--us] [--locales da,sv]
 //                                                     writes a bundle for one site
+//   samtykke scan <url> [options]                     audits a site in Chromium (scan/cli.mjs)
 // JSON files are read whole; HTML files are searched for the
 // <script type="application/json" id="samtykke-config"> block, and the page
 // itself is checked for the links its config needs.
@@ -10,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { configIn } from './config-file.mjs';
 
 const USAGE = `usage: samtykke validate [--strict] <config.json | page.html> ...
-       samtykke build <config.json | page.html> [--out public/consent.js] [--us] [--locales da,sv,...]`;
+       samtykke build <config.json | page.html> [--out public/consent.js] [--us] [--locales da,sv,...]
+       samtykke scan <url> [--pages 10] [--states before,reject,accept,gpc] [--out samtykke-scan] ... (samtykke scan --help)`;
 
 const [command, ...rest] = process.argv.slice(2);
 if (command == '--help' || command == '-h') {
@@ -97,6 +99,11 @@ async function build(args) {
 
 if (command == 'validate') process.exit(await validateFiles(rest));
 else if (command == 'build') process.exit(await build(rest));
+else if (command == 'scan') {
+  // Its own module: validate and build never load the scanner.
+  const { main } = await import('../scan/cli.mjs');
+  process.exitCode = await main(rest);
+}
 else {
   console.error(USAGE);
   process.exit(2);

@@ -153,8 +153,11 @@ export interface StateRun {
   name: StateName;
   pages: PageVisit[];
   /** The click that made the choice (reject, accept, and gpc where a banner asked). */
-  choice?: { action: 'accept' | 'reject'; page: string; clickedAt: string };
-  /** What samtykke said after the state's visits (`Samtykke.getConsent()`), where it could be read. */
+  choice?: { action: 'accept' | 'reject'; page: string; clickedAt: string; via: 'banner' | 'api' };
+  /** Item ids of the cookies and storage keys still there when the state ended. */
+  remaining?: string[];
+  /** What samtykke said on the first page, after the choice where one was
+   * made (`Samtykke.getConsent()`), where the page has the global. */
   consent?: Record<string, unknown>;
   /** Why the state could not run (banner or buttons not found, …). */
   error?: string;

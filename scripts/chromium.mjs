@@ -22,7 +22,7 @@ export function findChromium() {
     // Playwright has no browser of its own installed.
   }
   throw new Error(
-    'No Chromium for the browser tests. Install one (Debian/Ubuntu: apt-get install -y chromium; ' +
+    'No Chromium found. Install one (Debian/Ubuntu: apt-get install -y chromium; ' +
       'elsewhere: npx playwright install chromium) or set SAMTYKKE_CHROMIUM=/path/to/chromium.',
   );
 }

@@ -122,7 +122,6 @@ export function createRecorder({ state, site, keepValues = false }) {
       const once = `${host}|${page}|${type}|${serviceWorker}`;
       if (requests.has(once)) return;
       requests.add(once);
-      const script = initiators.get(url);
       observations.push({
         key: `request:${host}`,
         kind: 'request',
@@ -136,8 +135,20 @@ export function createRecorder({ state, site, keepValues = false }) {
         resourceType: type,
         beacon,
         serviceWorker,
-        ...(script ? { setBy: { via: 'script', url: script } } : {}),
+        // Who asked is filled in by finish(): Chromium's network domain may tell after this event.
+        request: url,
       });
+    },
+
+    /** Once the state's pages are done: each request gets the script that
+     * asked for it, where Chromium told. */
+    finish() {
+      for (const observation of observations) {
+        if (observation.kind != 'request') continue;
+        const script = initiators.get(observation.request);
+        if (script) observation.setBy = { via: 'script', url: script };
+        delete observation.request;
+      }
     },
 
     /** A look at the jar: new cookies, and cookies written again since the

@@ -165,6 +165,7 @@ export async function runState(browser, spec) {
       first = false;
     }
     run.remaining = recorder.present();
+    recorder.finish();
   } finally {
     await context.close().catch(() => {});
   }

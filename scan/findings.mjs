@@ -61,6 +61,10 @@ export function findFindings({ items, states, regime, config }) {
   /** @type {Finding[]} */
   const out = [];
   const remaining = new Set(states.find((s) => s.name == 'reject')?.remaining ?? []);
+  // The regime of each page in the before state (a site may pass a region
+  // per request), else the site's.
+  const pageRegime = new Map((states.find((s) => s.name == 'before')?.pages ?? []).map((p) => [p.url, p.regime]));
+  const asksFirst = (sighting) => (pageRegime.get(sighting.page) ?? regime) != 'opt-out';
   const sale = (category) => (config?.categories[category] ? config.categories[category].sale : category == 'marketing');
 
   for (const item of items) {
@@ -69,8 +73,8 @@ export function findFindings({ items, states, regime, config }) {
 
     // Before any choice: only where consent is asked first. In the opt-out
     // regime (US) non-essential items may run until the visitor opts out.
-    const before = inState('before');
-    if (needsConsent && before.length && regime != 'opt-out') {
+    const before = inState('before').filter(asksFirst);
+    if (needsConsent && before.length) {
       out.push(finding('nonessential-before-consent', item, before[0], `${describe(item)} ${item.kind == 'request' ? 'was sent' : 'was set'} before any choice on ${before[0].page}${by(before[0])}`));
     }
 

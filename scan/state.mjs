@@ -160,6 +160,9 @@ export async function runState(browser, spec) {
           }
         }
       }
+      // The regime can differ by page (a region passed per request).
+      const regime = first ? (run.consent?.regime ?? found.consent?.regime) : (await inspectSamtykke(page)).consent?.regime;
+      if (regime) visit.regime = regime;
       found.hosts.push(...(await gatedHosts(page)));
       if (spec.discover) for (const link of await linksOf(page)) spec.discover(link, address);
       first = false;

@@ -147,6 +147,8 @@ export interface PageVisit {
   finalUrl?: string;
   status?: number;
   error?: string;
+  /** The regime samtykke applied on this page, where its global tells. */
+  regime?: 'opt-in' | 'opt-out';
 }
 
 export interface StateRun {

@@ -278,3 +278,12 @@ describe('progress', () => {
     expect(tty.at(-1)).toBe('\r\x1b[2K');
   });
 });
+
+describe('the regime, page by page', () => {
+  it('judges a sighting before any choice by the regime of its own page', () => {
+    const items = [item('cookie', '_tk', 'analytics', [['before', 10]])];
+    const states = (regime: string) => [{ name: 'before', pages: [{ url: 'https://shop.example/before', regime }] }] as any;
+    expect(findFindings({ items, states: states('opt-out'), regime: 'opt-in', config }).map((f) => f.rule)).not.toContain('nonessential-before-consent');
+    expect(findFindings({ items, states: states('opt-in'), regime: 'opt-out', config }).map((f) => f.rule)).toContain('nonessential-before-consent');
+  });
+});

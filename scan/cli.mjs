@@ -179,8 +179,9 @@ export async function main(args, { stdout = process.stdout, stderr = process.std
   const { SetupError } = await import('./deps.mjs');
   const { ScanError } = await import('./state.mjs');
   let result;
+  let config;
   try {
-    result = await scan(options, { progress });
+    ({ result, config } = await scan(options, { progress }));
   } catch (error) {
     progress.end();
     if (error instanceof SetupError) {
@@ -203,7 +204,8 @@ export async function main(args, { stdout = process.stdout, stderr = process.std
   writeFileSync(reportPath, renderReport(result));
   if (options.draftConfig) {
     const { draftFile, draftConfig, reviewText } = await import('./draft.mjs');
-    const base = options.config ?? undefined;
+    // The site's own config is kept and added to (--config, or the page's block).
+    const base = config;
     mkdirSync(dirname(options.draftConfig) || '.', { recursive: true });
     writeFileSync(options.draftConfig, draftFile(result, { base }));
     const { review } = draftConfig(result, { base });

@@ -36,7 +36,8 @@ async function fromSitemap(origin, request) {
 /**
  * @param {object} options the command's options, read by cli.mjs
  * @param {{ progress?: ReturnType<import('./progress.mjs').createProgress> }} [hooks]
- * @returns {Promise<import('./types').ScanResult>}
+ * @returns {Promise<{ result: import('./types').ScanResult, config: object | undefined }>} the scan, and the
+ *   site's config it used (--config, or the page's block), for the draft
  */
 export async function scan(options, { progress } = {}) {
   const startedAt = new Date();
@@ -125,7 +126,7 @@ export async function scan(options, { progress } = {}) {
     const regime = consent?.regime == 'opt-in' || consent?.regime == 'opt-out' ? consent.regime : crawled.found.samtykke ? regimeFromRuns(runs, normalised) : undefined;
     const findings = findFindings({ items, states: runs, regime, config: normalised });
     const finishedAt = new Date();
-    return {
+    const result = {
       schemaVersion: 1,
       tool: { name: 'samtykke', version: PACKAGE.version },
       url: first,
@@ -156,6 +157,7 @@ export async function scan(options, { progress } = {}) {
       findings,
       summary: { states: summarise(items, runs), findings: countFindings(findings), exitCode: exitCodeFor(findings, options.failOn) },
     };
+    return { result, config };
   } finally {
     await browser.close().catch(() => {});
   }

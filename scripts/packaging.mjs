@@ -50,6 +50,18 @@ try {
   if (stray.length) failures.push('contents'), console.log(`FAIL  contents: ${stray.length} files that users do not need, e.g. ${stray[0]}`);
   else console.log(`ok    contents: ${shipped.length} files, ${(packed.size / 1024).toFixed(0)} kB packed, ${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked`);
 
+  // The scanner's data ships with the licence and source note of each.
+  const data = ['open-cookie-database/open-cookie-database.csv', 'open-cookie-database/LICENSE', 'open-cookie-database/SOURCE.md', 'third-party-web/entities.json', 'third-party-web/LICENSE', 'third-party-web/SOURCE.md'].map((file) => `scan/data/${file}`);
+  const missing = data.filter((file) => !shipped.includes(file));
+  if (missing.length) failures.push('scanner data'), console.log(`FAIL  scanner data: not packed: ${missing.join(', ')}`);
+  else console.log(`ok    scanner data: the Open Cookie Database and third-party-web, each with its licence and source note`);
+  // What only `samtykke scan` needs is an optional peer: `npm install
+  // samtykke` never downloads a browser driver for a site.
+  const scanOnly = ['playwright-core', 'tldts'];
+  const required = scanOnly.filter((name) => pkg.dependencies?.[name] || !pkg.peerDependenciesMeta?.[name]?.optional);
+  if (required.length) failures.push('scanner dependencies'), console.log(`FAIL  scanner dependencies: ${required.join(', ')} must be optional peer dependencies`);
+  else console.log(`ok    scanner dependencies: ${scanOnly.join(', ')} are optional peers`);
+
   check('publint --strict', bin('publint'), ['--strict', '--pack', 'false'], ROOT);
   check('attw (node16 ESM and CJS, bundler; node10 for the main entry)', bin('attw'), [tarball, '--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm']);
 
@@ -71,6 +83,18 @@ try {
 
   writeFileSync(join(app, 'require.cjs'), "const { init } = require('samtykke'); if (typeof init != 'function') throw new Error('no init');");
   check(`require('samtykke') from CommonJS (Node ${process.version})`, process.execPath, ['--no-warnings', join(app, 'require.cjs')], app);
+
+  // Without the optional peers, the scan says what to install (exit 3).
+  const bare = join(temp, 'bare');
+  mkdirSync(join(bare, 'node_modules'), { recursive: true });
+  cpSync(installed, join(bare, 'node_modules/samtykke'), { recursive: true });
+  try {
+    execFileSync(process.execPath, [join(bare, 'node_modules/samtykke/bin/samtykke.js'), 'scan', 'https://shop.example/'], { cwd: bare, encoding: 'utf8', stdio: 'pipe' });
+    failures.push('scan without playwright-core'), console.log('FAIL  scan without playwright-core: it did not fail');
+  } catch (error) {
+    if (error.status == 3 && /needs playwright-core, which is not installed: npm install --save-dev playwright-core tldts/.test(error.stderr)) console.log('ok    scan without playwright-core: exit 3, and what to install');
+    else failures.push('scan without playwright-core'), console.log(`FAIL  scan without playwright-core: exit ${error.status}\n${error.stderr}`);
+  }
 } finally {
   rmSync(temp, { recursive: true, force: true });
 }

@@ -35,8 +35,8 @@ export { loadOverride, parseOverride } from './override.mjs';
  *   page's gated elements give it
  */
 
-/** @type {Classification} */
-const UNKNOWN = Object.freeze({ category: 'unknown', source: 'none', confidence: 'none' });
+/** A fresh object each time: the scanner may add to what it is given. */
+const unknown = () => /** @type {Classification} */ ({ category: 'unknown', source: 'none', confidence: 'none' });
 
 /**
  * @param {ClassifierOptions} [options]
@@ -54,7 +54,7 @@ export function createClassifier({ config, override, database = loadCookieDataba
     // An entity of category `other` names the company but not the purpose:
     // a naming convention may still tell a cookie's.
     if (company && company.category !== 'unknown') return company;
-    return fromHeuristics(subject) ?? listed ?? company ?? UNKNOWN;
+    return fromHeuristics(subject) ?? listed ?? company ?? unknown();
   };
 }
 
@@ -90,17 +90,11 @@ function fromHeuristics({ kind, name }) {
 /** @param {Override} override @param {Subject} subject @returns {Classification | undefined} */
 function fromOverride(override, { kind, name, domain }) {
   if (kind === 'request') {
-    const rule = override.hosts.size ? lookup(override.hosts, name || domain) : undefined;
-    return rule && { source: 'override', confidence: 'high', match: 'host', ...rule };
+    const found = lookupHost(override.hosts, name || domain);
+    return found && { ...found[1], source: 'override', confidence: 'high', match: 'host', pattern: found[0] };
   }
   const found = override.cookies.match(name, domain);
   return found && fromRow(found, 'override', 'high');
-}
-
-/** @param {ReadonlyMap<string, import('./override.mjs').HostRule>} table @param {string} host */
-function lookup(table, host) {
-  const found = lookupHost(table, host);
-  return found && { pattern: found[0], ...found[1] };
 }
 
 /**

@@ -4,6 +4,7 @@
 // sees the categories, services and cookie patterns the SDK itself acts on.
 import { normalise } from '../dist/esm/config/normalise.js';
 import { KNOWN_COOKIES, matchesCookie } from '../dist/esm/core/cookie-patterns.js';
+import { US_PRIVACY_COOKIE } from '../dist/esm/signals/us-privacy.js';
 import { lookupHost, normaliseHost } from './parent-domains.mjs';
 
 /** @typedef {import('./types').Classification} Classification */
@@ -67,6 +68,8 @@ export function createConfigClassifier(config, siteHosts) {
     if (subject.kind !== 'cookie') return undefined;
     const { name } = subject;
     if (name === record) return { category: 'necessary', source: 'config', confidence: 'high', match: 'known', pattern: record, platform: 'samtykke' };
+    // samtykke writes it itself where a US law applies (the IAB US Privacy string).
+    if (name === US_PRIVACY_COOKIE) return { category: 'necessary', source: 'config', confidence: 'high', match: 'known', pattern: name, platform: 'samtykke', description: 'The IAB US Privacy string: whether the visitor opted out of sale.' };
     const found =
       exact.get(name) ??
       prefixes.find(({ pattern }) => matchesCookie(name, pattern)) ??

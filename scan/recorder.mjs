@@ -49,7 +49,6 @@ export function createRecorder({ state, site, keepValues = false }) {
   const requests = new Set();
   const initiators = new Map();
 
-  const at = (time) => Math.round(time - reference);
   function note(key, observation) {
     const once = `${key}|${page}`;
     if (noted.has(once)) return;
@@ -105,7 +104,7 @@ export function createRecorder({ state, site, keepValues = false }) {
 
     /** Which script asked for a URL, as Chromium's network domain tells. */
     onInitiator(url, script) {
-      if (script) initiators.set(url, bareUrl(script));
+      if (script) initiators.set(`${page}|${url}`, bareUrl(script));
     },
 
     /** A request; only those to another site become observations. */
@@ -130,20 +129,23 @@ export function createRecorder({ state, site, keepValues = false }) {
         party: 'third',
         state,
         page,
-        at: at(Date.now()),
+        time: Date.now(),
         url: bareUrl(url),
         resourceType: type,
         beacon,
         serviceWorker,
         // Who asked is filled in by finish(): Chromium's network domain may tell after this event.
-        request: url,
+        request: `${page}|${url}`,
       });
     },
 
-    /** Once the state's pages are done: each request gets the script that
-     * asked for it, where Chromium told. */
+    /** Once the state's pages are done: each observation's time counts
+     * from the click (known only once it is made), and each request gets
+     * the script that asked for it, where Chromium told. */
     finish() {
       for (const observation of observations) {
+        observation.at = Math.round(observation.time - reference);
+        delete observation.time;
         if (observation.kind != 'request') continue;
         const script = initiators.get(observation.request);
         if (script) observation.setBy = { via: 'script', url: script };
@@ -169,7 +171,7 @@ export function createRecorder({ state, site, keepValues = false }) {
           domain: cookie.domain.replace(/^\./, ''),
           path: cookie.path,
           party: partyOf(cookie.domain, site),
-          at: at(write ? write.time : now),
+          time: write ? write.time : now,
           expires,
           lifetimeDays: expires < 0 ? null : Math.round(((expires * 1000 - (write ? write.time : now)) / DAY) * 10) / 10,
           httpOnly: cookie.httpOnly,
@@ -202,7 +204,7 @@ export function createRecorder({ state, site, keepValues = false }) {
               domain: host,
               origin: frame.origin,
               party: partyOf(host, site),
-              at: at(write ? write.time : now),
+              time: write ? write.time : now,
               frame: frame.origin,
               ...(keepValues ? { value: String(value).slice(0, 1024) } : {}),
               setBy: write ? write.setBy : { via: 'unknown' },

@@ -14,7 +14,8 @@ export function uspString(applies: boolean, optedOut: boolean, lspa: boolean): s
 
 type Page = Window & Record<string, any>;
 
-const COOKIE = 'usprivacy';
+/** The IAB's name for it; the scanner knows it as samtykke's own. */
+export const US_PRIVACY_COOKIE = 'usprivacy';
 
 /** Defines `__uspapi` (answered at once, as the spec demands) and keeps the
  * `usprivacy` cookie in step where a US law applies. */
@@ -34,11 +35,11 @@ export function startUsPrivacy(page: Page, config: CoreConfig, applies: boolean,
   // thing. Looked for once: nothing here writes it later, and each read of
   // document.cookie costs the click that records a choice.
   if (!applies) {
-    if (readCookies().includes(COOKIE + '=')) removeCookie(COOKIE, path, domain);
+    if (readCookies().includes(US_PRIVACY_COOKIE + '=')) removeCookie(US_PRIVACY_COOKIE, path, domain);
     return () => {};
   }
   const write = () =>
-    writeCookie(COOKIE, value(), { domain, path, sameSite, days: optOutDays, secure: location.protocol == 'https:' || sameSite == 'None' });
+    writeCookie(US_PRIVACY_COOKIE, value(), { domain, path, sameSite, days: optOutDays, secure: location.protocol == 'https:' || sameSite == 'None' });
   write();
   return write;
 }

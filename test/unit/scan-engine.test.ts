@@ -115,6 +115,7 @@ describe('the recorder', () => {
     recorder.onHook({ type: 'cookie', text: '_tk=1', stack: '', time: 1500, origin: 'https://shop.example' });
     recorder.onHook({ type: 'cookie', text: 'gone=; max-age=0', stack: '', time: 1500, origin: 'https://shop.example' });
     recorder.seeCookies([jarCookie('_tk', '1')], 1600);
+    recorder.finish();
     const seen = recorder.observations.map((o: any) => [o.key, o.page, o.at, o.setBy.via]);
     expect(seen).toEqual([
       ['cookie:_tk@shop.example/', 'https://shop.example/', -100, 'script'],
@@ -137,11 +138,15 @@ describe('the recorder', () => {
     recorder.onRequest(request('https://www.google-analytics.com/g/collect?tid=G-1&cid=secret', 'ping'));
     recorder.onRequest(request('https://www.google-analytics.com/g/collect?again', 'ping'));
     recorder.onRequest(request('https://www.google-analytics.com/sw', 'fetch', true));
+    recorder.onInitiator('https://www.google-analytics.com/g/collect?tid=G-1&cid=secret', 'https://shop.example/app.js?v=1');
+    recorder.finish();
     const requests = recorder.observations.filter((o: any) => o.kind == 'request');
-    expect(requests.map((o: any) => [o.name, o.url, o.beacon, o.serviceWorker])).toEqual([
-      ['www.google-analytics.com', 'https://www.google-analytics.com/g/collect', true, false],
-      ['www.google-analytics.com', 'https://www.google-analytics.com/sw', false, true],
+    expect(requests.map((o: any) => [o.name, o.url, o.beacon, o.serviceWorker, o.setBy?.url])).toEqual([
+      ['www.google-analytics.com', 'https://www.google-analytics.com/g/collect', true, false, 'https://shop.example/app.js'],
+      ['www.google-analytics.com', 'https://www.google-analytics.com/sw', false, true, undefined],
     ]);
+    // Times count from the click, which may come after the sighting.
+    expect(requests.every((o: any) => typeof o.at == 'number' && !('time' in o) && !('request' in o))).toBe(true);
   });
 
   it('sees storage keys of every frame, by origin, and keeps values only when asked', () => {
@@ -152,6 +157,7 @@ describe('the recorder', () => {
       { origin: 'https://shop.example', localStorage: {}, sessionStorage: { cart: '2' } },
       { origin: 'https://embed.w.example', localStorage: { wc: 'x' }, sessionStorage: {} },
     ]);
+    recorder.finish();
     expect(recorder.observations.map((o: any) => [o.key, o.party, o.value, o.setBy.via])).toEqual([
       ['sessionStorage:https://shop.example:cart', 'first', '2', 'unknown'],
       ['localStorage:https://embed.w.example:wc', 'third', 'x', 'script'],

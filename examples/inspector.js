@@ -87,10 +87,13 @@
   );
   // Made-up hosts never resolve, and an iframe reports no error: point it at the stand-in.
   // (An app that renders the iframe, as React and Vue do, adds it with its src.)
+  // An iframe marked data-no-stand-in keeps its own host: scan-faults needs a
+  // frame that stays third-party, for a scanner (or a test) that answers
+  // every host itself.
   new MutationObserver((mutations) => {
     for (const { target, addedNodes } of mutations) {
       for (const node of [target, ...addedNodes]) {
-        const url = node instanceof HTMLIFrameElement && thirdParty(node.src);
+        const url = node instanceof HTMLIFrameElement && !node.hasAttribute('data-no-stand-in') && thirdParty(node.src);
         if (url && url.hostname.endsWith('.example')) node.src = standIn(url);
       }
     }

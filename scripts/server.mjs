@@ -10,6 +10,9 @@
 // - A page that contains `{{app}}` gets its app rendered there on the
 //   server, by render() from dist/examples/<folder>/server.js (the react
 //   and vue examples; built by `npm run build:examples`).
+// - An example folder may have a `redirects.json`, mapping a path under it
+//   to a redirect, as a site's server or CDN rules would (scan-faults has a
+//   newsletter link that sets a cookie on its 302).
 //
 // Third-party tags are fictional or offline here; /stand-in/<host>/<path>
 // serves a local stand-in for each host listed in examples/stand-ins/hosts.json.
@@ -91,6 +94,47 @@ async function rendered(html, pathname) {
   return html.replace('{{app}}', () => app);
 }
 
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+
+/**
+ * One rule of a `redirects.json` as the server answers it, or undefined if
+ * it is not one it will answer: `{ "to": "/path", "status": 302,
+ * "setCookie": "name=value; …" }` (status 302 by default; setCookie
+ * optional, a string or a list of them).
+ */
+export function redirectRule(rule) {
+  if (!rule || typeof rule.to != 'string') return undefined;
+  // Only a path on this same server. "//host/…" is a scheme-relative URL to
+  // another site, and browsers read "/\host/…" the same way: either would
+  // make the demo server an open redirect. Printable ASCII only, so no
+  // header can be split.
+  if (!/^\/(?![/\\])[\x21-\x7e]*$/.test(rule.to)) return undefined;
+  const status = rule.status ?? 302;
+  if (!REDIRECT_STATUSES.includes(status)) return undefined;
+  const cookies = rule.setCookie == null ? [] : [rule.setCookie].flat();
+  if (!cookies.every((cookie) => typeof cookie == 'string' && /^[\x20-\x7e]+$/.test(cookie))) return undefined;
+  return { to: rule.to, status, cookies };
+}
+
+/**
+ * The redirect an example's `redirects.json` gives for `pathname`, or
+ * undefined. The file maps whole paths under its own folder to rules (see
+ * redirectRule); other keys (such as `$comment`) match no path. Read on each
+ * request, like the pages.
+ */
+function redirectFor(pathname) {
+  const folder = pathname.split('/')[1];
+  // A plain folder name: no dots, no escapes, so never outside examples/.
+  if (!folder || !/^[\w-]+$/.test(folder) || !pathname.startsWith(`/${folder}/`)) return undefined;
+  let rules;
+  try {
+    rules = JSON.parse(readFileSync(join(EXAMPLES, folder, 'redirects.json'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return rules && Object.hasOwn(rules, pathname) ? redirectRule(rules[pathname]) : undefined;
+}
+
 /** The HTML page at `pathname` under examples/, never outside it. */
 function pageFile(pathname) {
   let path;
@@ -125,6 +169,13 @@ export function handler() {
       response.setHeader('Content-Type', found.type);
       response.setHeader('Cache-Control', 'no-store');
       return response.end(readFileSync(found.path));
+    }
+    const redirect = redirectFor(pathname);
+    if (redirect) {
+      const headers = { Location: redirect.to, 'Cache-Control': 'no-store' };
+      if (redirect.cookies.length) headers['Set-Cookie'] = redirect.cookies;
+      response.writeHead(redirect.status, headers);
+      return response.end();
     }
     const page = pageFile(pathname);
     if (page !== undefined) {

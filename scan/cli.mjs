@@ -13,7 +13,7 @@ import { createProgress } from './progress.mjs';
 export const SCAN_USAGE = `usage: samtykke scan <url> [--pages 10] [--states before,reject,accept,gpc] [--wait 3]
          [--include GLOB]... [--exclude GLOB]... [--sitemap] [--config FILE] [--db FILE]
          [--out samtykke-scan] [--draft-config FILE] [--fail-on violation|warning|never]
-         [--keep-values] [--timezone Europe/Copenhagen] [--locale da-DK]
+         [--keep-values] [--timezone Europe/Copenhagen] [--locale da-DK] [--third-party-cookies allow|block]
          [--offline] [--stand-ins URL] [--timeout 30] [--banner-timeout 10] [--quiet]`;
 
 /** A wrong option or input: exit code 3. */
@@ -55,6 +55,7 @@ export async function readOptions(args) {
         locale: { type: 'string' },
         offline: { type: 'boolean', default: false },
         'stand-ins': { type: 'string' },
+        'third-party-cookies': { type: 'string', default: 'allow' },
         timeout: { type: 'string', default: '30' },
         'banner-timeout': { type: 'string', default: '10' },
         quiet: { type: 'boolean', default: false },
@@ -80,6 +81,7 @@ export async function readOptions(args) {
   const unknown = states.filter((s) => !STATE_NAMES.includes(s));
   if (unknown.length || !states.length) throw new UsageError(`--states takes ${STATE_NAMES.join(', ')} (got "${values.states}")`);
   if (!FAIL_ON.includes(values['fail-on'])) throw new UsageError(`--fail-on takes ${FAIL_ON.join(', ')} (got "${values['fail-on']}")`);
+  if (!['allow', 'block'].includes(values['third-party-cookies'])) throw new UsageError(`--third-party-cookies takes allow or block (got "${values['third-party-cookies']}")`);
   let standIns;
   if (values['stand-ins']) {
     try {
@@ -125,6 +127,7 @@ export async function readOptions(args) {
     locale: values.locale,
     offline: values.offline,
     standIns,
+    thirdPartyCookies: values['third-party-cookies'],
     timeoutMs: parseDuration(values.timeout, 'timeout'),
     bannerTimeout: parseDuration(values['banner-timeout'], 'banner-timeout'),
     quiet: values.quiet,

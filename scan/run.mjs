@@ -7,6 +7,7 @@ import { crawlRules, createQueue, pageAddress, sitemapLocations } from './crawl.
 import { loadDependencies } from './deps.mjs';
 import { countFindings, exitCodeFor, findFindings } from './findings.mjs';
 import { runState, ScanError } from './state.mjs';
+import { contextLauncher } from './browser.mjs';
 import { siteOf } from './site.mjs';
 import { createClassifier, loadOverride } from './classify.mjs';
 import { loadCookieDatabase } from './cookie-database.mjs';
@@ -16,12 +17,12 @@ export const STATES = ['before', 'reject', 'accept', 'gpc'];
 const PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /** The page addresses a sitemap lists (one level of sitemap index). */
-async function fromSitemap(origin, request) {
+async function fromSitemap(origin) {
   const out = [];
   const read = async (url) => {
     try {
-      const response = await request.get(url, { timeout: 10_000 });
-      return response.ok() ? await response.text() : '';
+      const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+      return response.ok ? await response.text() : '';
     } catch {
       return '';
     }
@@ -45,11 +46,7 @@ export async function scan(options, { progress } = {}) {
   const start = new URL(options.url);
   const site = siteOf(start.hostname);
   const states = STATES.filter((state) => options.states.includes(state));
-  const launchArgs = [...args];
-  // Offline, nothing but the site resolves: a request the routes miss (a
-  // service worker's, on some versions) fails instead of leaving.
-  if (options.offline || options.standIns) launchArgs.push(`--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE ${start.hostname}${options.standIns ? `, EXCLUDE ${new URL(options.standIns).hostname}` : ''}`);
-  const browser = await chromium.launch({ executablePath, args: launchArgs, headless: true });
+  const launch = contextLauncher({ chromium, executablePath, args, start, options });
   try {
     const allowed = crawlRules({ start: start.href, include: options.include, exclude: options.exclude });
     const queue = createQueue(options.pages, allowed);
@@ -72,15 +69,8 @@ export async function scan(options, { progress } = {}) {
     const results = [];
 
     const [firstState, ...rest] = states;
-    if (options.sitemap) {
-      const context = await browser.newContext();
-      try {
-        for (const loc of await fromSitemap(start.href, context.request)) queue.add(pageAddress(loc));
-      } finally {
-        await context.close();
-      }
-    }
-    const crawled = await runState(browser, { ...shared, name: firstState, pages: crawl, discover, onVisit: (visit) => progress?.visit(visit) });
+    if (options.sitemap) for (const loc of await fromSitemap(start.href)) queue.add(pageAddress(loc));
+    const crawled = await runState(launch, { ...shared, name: firstState, pages: crawl, discover, onVisit: (visit) => progress?.visit(visit) });
     results.push(crawled);
     progress?.setTotal(visited.length * states.length);
 
@@ -90,7 +80,7 @@ export async function scan(options, { progress } = {}) {
       const more = await Promise.all(
         rest.map((name) => {
           let i = 0;
-          return runState(browser, { ...shared, name, pages: { next: () => visited[i++] }, onVisit: (visit) => progress?.visit(visit) });
+          return runState(launch, { ...shared, name, pages: { next: () => visited[i++] }, onVisit: (visit) => progress?.visit(visit) });
         }),
       );
       results.push(...more);
@@ -159,7 +149,7 @@ export async function scan(options, { progress } = {}) {
     };
     return { result, config };
   } finally {
-    await browser.close().catch(() => {});
+    launch.cleanUp();
   }
 }
 

@@ -89,19 +89,19 @@ async function choose(page, action, { bannerTimeout }, apiFallback) {
 
 /**
  * Runs one state.
- * @param {object} browser Playwright's Browser
+ * @param {(options: object) => Promise<object>} launch opens a fresh browser context (browser.mjs)
  * @param {object} spec
  * @param {import('./types').StateName} spec.name
  * @param {{ next(): string | undefined, add(address: string): boolean }} spec.pages the crawl queue (only the first state adds to it), or a list
  * @param {(address: string, page: object) => Promise<void>} [spec.discover] called after each visit in the crawling state
  * @param {(visit: { state: string, url: string }) => void} [spec.onVisit]
  */
-export async function runState(browser, spec) {
+export async function runState(launch, spec) {
   const { name, options, site } = spec;
   const gpc = name == 'gpc';
   const action = ACTIONS[name];
   const recorder = createRecorder({ state: name, site, keepValues: options.keepValues });
-  const context = await browser.newContext({
+  const context = await launch({
     viewport: { width: 1280, height: 800 },
     serviceWorkers: 'allow',
     ...(options.timezone ? { timezoneId: options.timezone } : {}),
@@ -117,7 +117,7 @@ export async function runState(browser, spec) {
     await routeThirdParties(context, { site, standIns: options.standIns, offline: options.offline });
     context.on('request', (request) => recorder.onRequest(request));
     context.on('response', (response) => void recorder.onResponse(response));
-    const page = await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     await watchInitiators(context, page, recorder);
 
     let first = true;

@@ -47,6 +47,13 @@ function finding(rule, item, sighting, message, extra = {}) {
   return Object.assign(out, extra);
 }
 
+/** What to do about an item Reject all left behind. */
+function leftBehind(item) {
+  if (item.party == 'third') return 'samtykke cannot remove another site\'s data: keep what sets it (a frame, a tag) from loading before consent';
+  if (item.classification.source != 'config') return "list it in the config's services so samtykke removes it";
+  return "samtykke did not remove it: check the cookie's domain and path (cookie.domain in the config), or keep what sets it from loading before consent";
+}
+
 const by = (sighting) => (sighting.setBy?.url ? ` by ${sighting.setBy.url}` : '');
 
 /**
@@ -83,7 +90,7 @@ export function findFindings({ items, states, regime, config }) {
     if (needsConsent && afterReject.length) {
       out.push(finding('nonessential-after-reject', item, afterReject[0], `${describe(item)} ${item.kind == 'request' ? 'was sent' : 'was set'} after Reject all on ${afterReject[0].page}${by(afterReject[0])}`));
     } else if (needsConsent && item.kind != 'request' && reject.length && remaining.has(item.id)) {
-      out.push(finding('persists-after-reject', item, reject[0], `${describe(item)}, set before the choice, was still there after Reject all; list it in the config's services so samtykke removes it`));
+      out.push(finding('persists-after-reject', item, reject[0], `${describe(item)}, set before the choice, was still there after Reject all; ${leftBehind(item)}`));
     }
 
     const gpc = inState('gpc');

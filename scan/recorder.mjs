@@ -115,8 +115,10 @@ export function createRecorder({ state, site, keepValues = false }) {
       const type = request.resourceType();
       const beacon = type == 'ping' || type == 'beacon';
       let serviceWorker = false;
+      let worker;
       try {
-        serviceWorker = !!request.serviceWorker();
+        worker = request.serviceWorker()?.url();
+        serviceWorker = !!worker;
       } catch {}
       const once = `${host}|${page}|${type}|${serviceWorker}`;
       if (requests.has(once)) return;
@@ -134,8 +136,10 @@ export function createRecorder({ state, site, keepValues = false }) {
         resourceType: type,
         beacon,
         serviceWorker,
-        // Who asked is filled in by finish(): Chromium's network domain may tell after this event.
+        // Who asked is filled in by finish(): Chromium's network domain may
+        // tell after this event. A service worker's own request names the worker.
         request: `${page}|${url}`,
+        ...(worker ? { setBy: { via: 'script', url: bareUrl(worker) } } : {}),
       });
     },
 
@@ -148,7 +152,7 @@ export function createRecorder({ state, site, keepValues = false }) {
         delete observation.time;
         if (observation.kind != 'request') continue;
         const script = initiators.get(observation.request);
-        if (script) observation.setBy = { via: 'script', url: script };
+        if (script && !observation.setBy) observation.setBy = { via: 'script', url: script };
         delete observation.request;
       }
     },

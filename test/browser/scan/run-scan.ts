@@ -25,12 +25,13 @@ export interface ScanRun {
   result: any;
 }
 
-/** `samtykke scan <path on the examples server> ...args`, offline. */
+/** `samtykke scan <path on the examples server> ...args`, offline; `{out}`
+ * in an argument stands for the output folder. */
 export function runScan(path: string, args: string[] = [], { offline = true, env = {} }: { offline?: boolean; env?: Record<string, string> } = {}): Promise<ScanRun> {
   const base = examplesUrl();
   const out = mkdtempSync(join(tmpdir(), 'samtykke-scan-'));
   const url = /^https?:/.test(path) ? path : new URL(path, base).href;
-  const all = [CLI, 'scan', url, '--out', out, ...(offline ? ['--offline', '--stand-ins', new URL('/stand-in/', base).href] : []), ...args];
+  const all = [CLI, 'scan', url, '--out', out, ...(offline ? ['--offline', '--stand-ins', new URL('/stand-in/', base).href] : []), ...args.map((arg) => arg.replaceAll('{out}', out))];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, all, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

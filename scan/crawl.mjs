@@ -47,7 +47,11 @@ export function allowedByGlobs(address, include, exclude) {
   return (!include.length || include.some(test)) && !exclude.some(test);
 }
 
-/** The crawl's rules for one site. */
+/**
+ * The crawl's rules for one site.
+ * @param {{ start: string, include?: string[], exclude?: string[] }} site
+ * @returns {(address: string | undefined) => boolean}
+ */
 export function crawlRules({ start, include = [], exclude = [] }) {
   const origin = new URL(start);
   const site = siteOf(origin.hostname);

@@ -201,9 +201,12 @@ export interface ScanResult {
   items: Item[];
   findings: Finding[];
   summary: {
+    /** Per state run: the items seen there by kind, and how many of them
+     * need consent (a category other than necessary and unknown). */
     states: Partial<Record<StateName, { cookies: number; storage: number; requests: number; nonessential: number }>>;
     findings: Record<Severity, number>;
-    /** The exit code the command gave (0 clean, 1 findings at or over --fail-on). */
-    exitCode: 0 | 1 | 2;
+    /** The exit code the command gives: 0 clean, 1 findings at or over
+     * --fail-on. (A scan that fails, exit 2, writes no scan.json.) */
+    exitCode: 0 | 1;
   };
 }

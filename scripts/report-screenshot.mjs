@@ -1,7 +1,10 @@
 // A full-page PNG of the HTML report of a scan.json, 1200 CSS px wide, for
 // the README:
 //
-//   node scripts/report-screenshot.mjs [scan.json] [--out file.png]
+//   node scripts/report-screenshot.mjs [scan.json] [--out file.png] [--height 1700]
+//
+// The README's picture is the top of the report of a real scan of
+// examples/scan-faults (--height cuts it there; without it, the whole page).
 //
 // (default: the test fixture, written to docs/scan-report.png).
 //
@@ -128,14 +131,14 @@ export function encodeIndexedPng(width, height, palette, pixels) {
  * @param {string} input
  * @returns {Promise<Buffer>}
  */
-export async function screenshotReport(input) {
+export async function screenshotReport(input, height = 0) {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     // Light scheme, whatever the machine prefers, so the README's picture
     // does not depend on who ran this.
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, colorScheme: 'light' });
     await page.setContent(renderReport(JSON.parse(readFileSync(input, 'utf8'))));
-    return await page.screenshot({ fullPage: true });
+    return await page.screenshot(height ? { fullPage: true, clip: { x: 0, y: 0, width: 1200, height } } : { fullPage: true });
   } finally {
     await browser.close();
   }
@@ -143,10 +146,10 @@ export async function screenshotReport(input) {
 
 if (process.argv[1] == fileURLToPath(import.meta.url)) {
   const ROOT = fileURLToPath(new URL('..', import.meta.url));
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, height: { type: 'string' } } });
   const input = positionals[0] ?? `${ROOT}test/fixtures/scan-result.json`;
   const out = values.out ?? `${ROOT}docs/scan-report.png`;
-  const { width, height, rgb } = decodePng(await screenshotReport(input));
+  const { width, height, rgb } = decodePng(await screenshotReport(input, Number(values.height ?? 0)));
   const { palette, pixels } = quantize(rgb);
   const png = encodeIndexedPng(width, height, palette, pixels);
   writeFileSync(out, png);

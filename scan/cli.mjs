@@ -31,37 +31,36 @@ export function parseDuration(text, option) {
   return Math.round(ms);
 }
 
+/** The command's options, as parseArgs reads them (the README's table lists each). */
+export const SCAN_OPTIONS = /** @type {const} */ ({
+  pages: { type: 'string', default: '10' },
+  states: { type: 'string', default: STATE_NAMES.join(',') },
+  wait: { type: 'string', default: '3' },
+  include: { type: 'string', multiple: true, default: [] },
+  exclude: { type: 'string', multiple: true, default: [] },
+  sitemap: { type: 'boolean', default: false },
+  config: { type: 'string' },
+  db: { type: 'string' },
+  out: { type: 'string', default: 'samtykke-scan' },
+  'draft-config': { type: 'string' },
+  'fail-on': { type: 'string', default: 'violation' },
+  'keep-values': { type: 'boolean', default: false },
+  timezone: { type: 'string' },
+  locale: { type: 'string' },
+  offline: { type: 'boolean', default: false },
+  'stand-ins': { type: 'string' },
+  'third-party-cookies': { type: 'string', default: 'allow' },
+  timeout: { type: 'string', default: '30' },
+  'banner-timeout': { type: 'string', default: '10' },
+  quiet: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+});
+
 /** The scan's options from the command line; throws UsageError. */
 export async function readOptions(args) {
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        pages: { type: 'string', default: '10' },
-        states: { type: 'string', default: STATE_NAMES.join(',') },
-        wait: { type: 'string', default: '3' },
-        include: { type: 'string', multiple: true, default: [] },
-        exclude: { type: 'string', multiple: true, default: [] },
-        sitemap: { type: 'boolean', default: false },
-        config: { type: 'string' },
-        db: { type: 'string' },
-        out: { type: 'string', default: 'samtykke-scan' },
-        'draft-config': { type: 'string' },
-        'fail-on': { type: 'string', default: 'violation' },
-        'keep-values': { type: 'boolean', default: false },
-        timezone: { type: 'string' },
-        locale: { type: 'string' },
-        offline: { type: 'boolean', default: false },
-        'stand-ins': { type: 'string' },
-        'third-party-cookies': { type: 'string', default: 'allow' },
-        timeout: { type: 'string', default: '30' },
-        'banner-timeout': { type: 'string', default: '10' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgs({ args, allowPositionals: true, options: SCAN_OPTIONS });
   } catch (error) {
     throw new UsageError(error.message);
   }

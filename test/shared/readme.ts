@@ -60,4 +60,9 @@ export const CLAIMS: { lang: string; phrase: string; by: 'unit' | 'browser'; spe
   { lang: 'json', phrase: '"location": { "sensitive"', by: 'unit' },
   { lang: 'html', phrase: 'data-samtykke-link="limit-sensitive"', by: 'browser' },
   { lang: 'html', phrase: 'data-samtykke="!marketing"', by: 'browser' },
+  // test/unit/scan-cli.test.ts; the scan-faults command is what test/browser/scan/ runs.
+  { lang: 'sh', phrase: 'npx samtykke scan https://staging.example.com/', by: 'unit' },
+  { lang: 'json', phrase: '"hosts": [{ "host": "stats.example.net"', by: 'unit' },
+  { lang: 'yaml', phrase: 'npx samtykke scan', by: 'unit' },
+  { lang: 'sh', phrase: 'npx samtykke scan http://localhost:8080/scan-faults/', by: 'unit' },
 ];

@@ -45,3 +45,44 @@ describe('samtykke scan, before the browser', () => {
     expect(err).toBe('samtykke scan: SAMTYKKE_CHROMIUM is /nonexistent/chromium, but there is no file there.\n');
   });
 });
+
+describe('the README on samtykke scan', () => {
+  it("lists every option of the command in its table, and no other", async () => {
+    const { SCAN_OPTIONS } = await import('../../scan/cli.mjs');
+    const { README } = await import('../shared/readme');
+    const section = README.slice(README.indexOf('## Scan your site'), README.indexOf('## API'));
+    const listed = [...section.matchAll(/^\| `(--[a-z-]+)/gm), ...section.matchAll(/^\| `--[a-z-]+[^`]*`, `(--[a-z-]+)/gm)].map((m) => m[1].slice(2));
+    const known = Object.keys(SCAN_OPTIONS).filter((name) => name != 'help');
+    expect([...new Set(listed)].sort()).toEqual(known.sort());
+  });
+});
+
+describe("the README's scan snippets", () => {
+  const scanArgs = (line: string) => line.trim().replace(/^.*?npx samtykke scan /, '').split(/\s+/);
+
+  it('installs the optional peers the scanner loads, and its commands parse as written', async () => {
+    const { claim } = await import('../shared/readme');
+    const { readOptions } = await import('../../scan/cli.mjs');
+    const pkg = (await import('../../package.json', { with: { type: 'json' } })).default as any;
+    const [install, command] = claim('sh', 'npx samtykke scan https://staging.example.com/').code.trim().split('\n');
+    const named = install.split(/\s+/).slice(3).filter((word) => word != pkg.name);
+    expect(named).toEqual(['playwright-core', 'tldts']);
+    for (const name of named) expect(pkg.peerDependenciesMeta[name]).toEqual({ optional: true });
+    expect(await readOptions(scanArgs(command))).toMatchObject({ pages: 20, draftConfig: 'samtykke.draft.json' });
+    const yaml = claim('yaml', 'npx samtykke scan').code;
+    const line = yaml.split('\n').find((l) => l.includes('npx samtykke scan'))!;
+    expect(await readOptions(scanArgs(line))).toMatchObject({ pages: 30, failOn: 'violation' });
+    const tryIt = claim('sh', 'npx samtykke scan http://localhost:8080/scan-faults/').code;
+    expect(await readOptions(scanArgs(tryIt))).toMatchObject({ offline: true, standIns: 'http://localhost:8080/stand-in/' });
+  });
+
+  it('the --db example loads as an override list', async () => {
+    const { claim } = await import('../shared/readme');
+    const { parseOverride } = await import('../../scan/override.mjs');
+    const { createClassifier } = await import('../../scan/classify.mjs');
+    const override = parseOverride(claim('json', '"hosts": [{ "host": "stats.example.net"').code, 'db.json');
+    const classify = createClassifier({ override });
+    expect(classify({ kind: 'cookie', name: '_pk_id.1.abcd', domain: 'shop.example', party: 'first' })).toMatchObject({ category: 'analytics', source: 'override', platform: 'Matomo', match: 'prefix' });
+    expect(classify({ kind: 'request', name: 'eu.stats.example.net', domain: 'eu.stats.example.net', party: 'third' })).toMatchObject({ category: 'analytics', source: 'override' });
+  });
+});

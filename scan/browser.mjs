@@ -35,8 +35,14 @@ export function contextLauncher({ chromium, executablePath, args, start, options
     writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify(profilePreferences(options.thirdPartyCookies)));
     return chromium.launchPersistentContext(dir, { executablePath, args: flags, headless: true, ...contextOptions });
   };
+  // Also on the way out of a scan stopped with Ctrl-C (cli.mjs exits then).
+  const cleanUp = () => {
+    for (const dir of profiles.splice(0)) rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', cleanUp);
   launch.cleanUp = () => {
-    for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+    process.off('exit', cleanUp);
+    cleanUp();
   };
   return launch;
 }

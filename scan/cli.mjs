@@ -177,6 +177,14 @@ export async function main(args, { stdout = process.stdout, stderr = process.std
     return 0;
   }
   const progress = createProgress(stderr, { quiet: options.quiet });
+  // Ctrl-C: say so, and leave through exit, where the browsers' profiles are removed.
+  const stop = () => {
+    progress.end();
+    stderr.write('samtykke scan: stopped; nothing was written\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const { scan } = await import('./run.mjs');
   const { SetupError } = await import('./deps.mjs');
   const { ScanError } = await import('./state.mjs');

@@ -206,7 +206,8 @@ export interface ScanResult {
     states: Partial<Record<StateName, { cookies: number; storage: number; requests: number; nonessential: number }>>;
     findings: Record<Severity, number>;
     /** The exit code the command gives: 0 clean, 1 findings at or over
-     * --fail-on. (A scan that fails, exit 2, writes no scan.json.) */
-    exitCode: 0 | 1;
+     * --fail-on. (A scan that fails exits 2 and writes no scan.json; the
+     * report still reads 2 as "the scan could not finish".) */
+    exitCode: 0 | 1 | 2;
   };
 }

@@ -132,7 +132,7 @@ describe('the recorder', () => {
     await recorder.onResponse({ url: () => 'https://shop.example/go?x=1', status: () => 302, headersArray: async () => [{ name: 'Set-Cookie', value: 'ref=1; Path=/' }] });
     recorder.seeCookies([jarCookie('ref')]);
     expect(recorder.observations[0]).toMatchObject({ name: 'ref', setBy: { via: 'header', url: 'https://shop.example/go', status: 302 } });
-    const request = (url: string, type = 'script', worker = false) => ({ url: () => url, resourceType: () => type, serviceWorker: () => (worker ? {} : null) });
+    const request = (url: string, type = 'script', worker = false) => ({ url: () => url, resourceType: () => type, serviceWorker: () => (worker ? { url: () => 'https://shop.example/sw.js?v=3' } : null) });
     recorder.onRequest(request('https://shop.example/app.js'));
     recorder.onRequest(request('https://cdn.shop.example/app.js'));
     recorder.onRequest(request('https://www.google-analytics.com/g/collect?tid=G-1&cid=secret', 'ping'));
@@ -143,7 +143,7 @@ describe('the recorder', () => {
     const requests = recorder.observations.filter((o: any) => o.kind == 'request');
     expect(requests.map((o: any) => [o.name, o.url, o.beacon, o.serviceWorker, o.setBy?.url])).toEqual([
       ['www.google-analytics.com', 'https://www.google-analytics.com/g/collect', true, false, 'https://shop.example/app.js'],
-      ['www.google-analytics.com', 'https://www.google-analytics.com/sw', false, true, undefined],
+      ['www.google-analytics.com', 'https://www.google-analytics.com/sw', false, true, 'https://shop.example/sw.js'],
     ]);
     // Times count from the click, which may come after the sighting.
     expect(requests.every((o: any) => typeof o.at == 'number' && !('time' in o) && !('request' in o))).toBe(true);

@@ -55,12 +55,12 @@ try {
   const missing = data.filter((file) => !shipped.includes(file));
   if (missing.length) failures.push('scanner data'), console.log(`FAIL  scanner data: not packed: ${missing.join(', ')}`);
   else console.log(`ok    scanner data: the Open Cookie Database and third-party-web, each with its licence and source note`);
-  // What only `samtykke scan` needs is an optional peer: `npm install
-  // samtykke` never downloads a browser driver for a site.
-  const scanOnly = ['playwright-core', 'tldts'];
-  const required = scanOnly.filter((name) => pkg.dependencies?.[name] || !pkg.peerDependenciesMeta?.[name]?.optional);
-  if (required.length) failures.push('scanner dependencies'), console.log(`FAIL  scanner dependencies: ${required.join(', ')} must be optional peer dependencies`);
-  else console.log(`ok    scanner dependencies: ${scanOnly.join(', ')} are optional peers`);
+  // What only `samtykke scan` and `samtykke log` need is an optional peer:
+  // `npm install samtykke` never downloads a browser driver or a database.
+  const toolsOnly = ['playwright-core', 'tldts', '@electric-sql/pglite', 'pg'];
+  const required = toolsOnly.filter((name) => pkg.dependencies?.[name] || !pkg.peerDependenciesMeta?.[name]?.optional);
+  if (required.length) failures.push('tool dependencies'), console.log(`FAIL  tool dependencies: ${required.join(', ')} must be optional peer dependencies`);
+  else console.log(`ok    tool dependencies: ${toolsOnly.join(', ')} are optional peers`);
 
   check('publint --strict', bin('publint'), ['--strict', '--pack', 'false'], ROOT);
   check('attw (node16 ESM and CJS, bundler; node10 for the main entry)', bin('attw'), [tarball, '--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm']);

@@ -32,7 +32,16 @@ const text = (max) => z.string().max(max, `at most ${max} characters`).regex(PRI
 /** @param {string} what */
 const choices = (what) =>
   z
-    .record(z.string().regex(ITEM_ID, `an id like "analytics"`), z.boolean())
+    .unknown()
+    // zod drops an own "__proto__" key from a record silently (so it can't
+    // replace the result's prototype); a receipt with one is refused instead,
+    // so what is stored is exactly what was sent.
+    .refine((value) => !(value && typeof value == 'object' && Object.hasOwn(value, '__proto__')), {
+      message: 'not an id like "analytics"',
+      path: ['__proto__'],
+      abort: true,
+    })
+    .pipe(z.record(z.string().regex(ITEM_ID, `an id like "analytics"`), z.boolean()))
     .refine((record) => Object.keys(record).length <= MAX_ITEMS, `at most ${MAX_ITEMS} ${what}`);
 
 /** An absolute http(s) URL, or a path on the site ("/pricing"); never "//host". */

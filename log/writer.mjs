@@ -150,7 +150,8 @@ export function createWriter({
       if (!queue.length && !writing && !timer) return Promise.resolve();
       return new Promise((resolve) => idle.push(() => resolve(undefined)));
     },
-    /** Stops taking receipts, writes what is queued, and stops the clock. */
+    /** Stops taking receipts, writes what is queued, stops the clock, and
+     * signs a last checkpoint, so a stopped log leaves no unsigned tail. */
     async close() {
       closed = true;
       clearInterval(clock);
@@ -160,6 +161,7 @@ export function createWriter({
       }
       kick();
       await this.flush();
+      if (rowsSinceCheckpoint > 0) await checkpoint();
     },
     get queued() {
       return queue.length;

@@ -268,6 +268,8 @@ describe('the writer', () => {
     await r.server.close(500);
     expect((await pending).status).toBe(204);
     expect(r.store.rowsStored).toHaveLength(1);
+    // And a last checkpoint covers it.
+    expect((await r.store.checkpoints()).map((c) => c.seq)).toEqual([1]);
   });
 });
 

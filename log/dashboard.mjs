@@ -261,8 +261,8 @@ function history(lookup) {
   const checkpoint = lookup.checkpoint;
   return html`<h3>History of <code>${lookup.id}</code></h3>
 <div class="scroll" role="region" aria-labelledby="history-caption" tabindex="0">
-<table>
-<caption id="history-caption">${rows.length} receipts, oldest first</caption>
+<table class="history">
+<caption id="history-caption">${rows.length == 1 ? '1 receipt' : `${rows.length} receipts`}, oldest first</caption>
 <thead><tr><th scope="col">Row</th><th scope="col">Decided (browser clock)</th><th scope="col">Received</th><th scope="col">Regime</th><th scope="col">Revision</th><th scope="col">Allowed</th><th scope="col">Refused</th><th scope="col">Services allowed</th><th scope="col">Opted out</th><th scope="col">GPC</th><th scope="col">Locale</th><th scope="col">Texts</th><th scope="col">Page</th><th scope="col">Row hash</th></tr></thead>
 <tbody>${body}</tbody>
 </table>

@@ -139,6 +139,11 @@ export function createLogServer(options) {
       sendText(response, 503, 'the log is unavailable; try again', { 'Retry-After': '5', ...closeIfUnread(request) });
     }).catch(() => response.destroy());
   });
+  // After listening, an accept error (out of file descriptors) is logged,
+  // not thrown: the server goes on with the connections it can take.
+  server.on('error', (error) => {
+    if (server.listening) log(`server: ${messageOf(error)}`);
+  });
   // A malformed request (bad headers, a wrong Content-Length, a stalled
   // head) is answered by Node's own clientError handling: 400, 408 or 431,
   // then the socket is closed. Nothing reaches the handler.

@@ -468,6 +468,25 @@ describe('GET /v1/export', () => {
     expect(first).toContain(`"{""necessary"":true,""preferences"":false,""analytics"":true,""marketing"":false}"`);
   });
 
+  it('streams a large log at the pace the client reads, one page of rows at a time', async () => {
+    const { base, store } = await server({ exportPageSize: 1000 });
+    const batch = Array.from({ length: 20_000 }, (_, i) => ({
+      receipt: receipt({ page: `/page/${i}` }),
+      receivedAt: new Date('2026-01-10T12:00:00Z'),
+      ip: null,
+      userAgent: 'u',
+      origin: null,
+      originAllowed: false,
+    }));
+    await store.insertBatch(batch);
+    let pages = 0;
+    const rows = store.rows.bind(store);
+    store.rows = async (options) => (pages++, rows(options));
+    const answer = await call(`${base}/v1/export?format=csv`, { headers: admin() });
+    expect(answer.body.split('\r\n')).toHaveLength(20_002);
+    expect(pages).toBe(21);
+  });
+
   it('streams NDJSON: a header line, every row with its hashes, then the checkpoints', async () => {
     const { base, store } = await server({ exportPageSize: 7 });
     await Promise.all(Array.from({ length: 20 }, () => post(base, receipt())));

@@ -32,6 +32,7 @@ import { createWriter, messageOf } from './writer.mjs';
  * @property {number} [ipBurst]
  * @property {number} [idPerMinute] receipts per consent id (10)
  * @property {number} [idBurst]
+ * @property {number} [authFailuresPerMinute] wrong or missing tokens per IP before 429 (10)
  * @property {number} [maxQueue] receipts waiting to be written (10,000)
  * @property {number} [maxBatch] receipts per insertBatch (500)
  * @property {number} [batchWaitMs] how long a batch waits to fill (10 ms)
@@ -61,6 +62,7 @@ export function createLogServer(options) {
     ipBurst,
     idPerMinute = 10,
     idBurst,
+    authFailuresPerMinute = 10,
     maxQueue = 10_000,
     maxBatch = 500,
     batchWaitMs = 10,
@@ -90,6 +92,11 @@ export function createLogServer(options) {
     now,
   });
 
+  // Wrong tokens (at the login form or on the API) from one address: 10 a
+  // minute, then 429. A generated token cannot be guessed anyway; one an
+  // operator chose might be weaker.
+  const loginLimiter = createLimiter({ perMinute: authFailuresPerMinute, now: clock });
+
   /** @typedef {'none' | 'token' | 'token-or-session'} Auth */
   /** @type {Array<{ method: string, path: RegExp, auth: Auth, handle: (request: IncomingMessage, response: ServerResponse, params: string[], query: URLSearchParams) => Promise<void> }>} */
   const routes = [
@@ -100,7 +107,7 @@ export function createLogServer(options) {
       // The export is a download link on the dashboard, so its session may fetch it.
       auth: /** @type {Auth} */ (route.path.source.includes('export') ? 'token-or-session' : 'token'),
     })),
-    ...pageRoutes({ store, token, trustProxy, bodyTimeoutMs, now, ipOf, loginLimiter: createLimiter({ perMinute: 10, now: clock }) }).map((route) => ({
+    ...pageRoutes({ store, token, trustProxy, bodyTimeoutMs, now, ipOf, loginLimiter }).map((route) => ({
       ...route,
       auth: /** @type {Auth} */ ('none'),
     })),
@@ -126,6 +133,8 @@ export function createLogServer(options) {
     }
     if (chosen.auth != 'none' && !authorized(request, token, clock(), chosen.auth == 'token-or-session')) {
       // Said the same for a missing and a wrong token; compared in constant time (auth.mjs).
+      const wait = loginLimiter.take(ipOf(request));
+      if (wait) return sendText(response, 429, 'too many attempts without the admin token; try again later', { 'Retry-After': String(wait), ...closeIfUnread(request) });
       return sendText(response, 401, 'the admin token is missing or wrong', { 'WWW-Authenticate': 'Bearer realm="samtykke-log"', ...closeIfUnread(request) });
     }
     const params = /** @type {string[]} */ (chosen.path.exec(url.pathname)?.slice(1) ?? []).map(decodeParam);

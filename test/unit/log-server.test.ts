@@ -343,7 +343,7 @@ describe('the admin API', () => {
   ];
 
   it('answers 401 without the token or with a wrong one, the same way', async () => {
-    const { base } = await server();
+    const { base } = await server({ authFailuresPerMinute: 1000 });
     for (const [method, path] of routes) {
       const none = await call(`${base}${path}`, { method });
       const wrong = await call(`${base}${path}`, { method, headers: { Authorization: `Bearer ${TOKEN}x` } });
@@ -354,6 +354,14 @@ describe('the admin API', () => {
         expect(answer.body).toBe(none.body);
       }
     }
+  });
+
+  it('answers 429 after ten requests without the right token from one address, and still serves the right one', async () => {
+    const { base } = await server();
+    const statuses = [];
+    for (let i = 0; i < 11; i++) statuses.push((await call(`${base}/v1/stats`, { headers: { Authorization: `Bearer guess-${i}` } })).status);
+    expect(statuses).toEqual([...Array(10).fill(401), 429]);
+    expect((await call(`${base}/v1/stats`, { headers: admin() })).status).toBe(200);
   });
 
   it('answers 405 for a wrong method on a known route, 404 for an unknown one', async () => {

@@ -85,6 +85,7 @@ export function renderDashboard({ stats, from, to, kind, lookup }) {
     html`<header>
 <h1>Consent log</h1>
 <p>${number.format(stats.total)} receipts from ${from} to ${to} (UTC) · store: ${kind}</p>
+<p>Export every row: <a href="/v1/export?format=csv">CSV</a> · <a href="/v1/export?format=ndjson">NDJSON</a> (with the hashes and signed checkpoints, for <code>samtykke log verify --file</code>)</p>
 <form method="post" action="/logout" class="logout"><button type="submit">Log out</button></form>
 </header>
 <main>

@@ -86,6 +86,10 @@ test('the login form opens the dashboard; a wrong token is said so, next to the 
   expect(new Set(requests)).toEqual(new Set(['/', '/login', '/dashboard.css']));
   expect(problems).toEqual([]);
   await expect(page.locator('script')).toHaveCount(0);
+  // The export link downloads with the session.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe('samtykke-log-2026-01-20.csv');
+  expect(await download.failure()).toBeNull();
 });
 
 test('looks up a consent id: its history and the checkpoint that covers it', async ({ page }) => {

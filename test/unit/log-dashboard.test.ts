@@ -95,6 +95,8 @@ describe('the dashboard page', () => {
     }
     expect(document.querySelectorAll('table caption')).toHaveLength(4);
     expect(document.body.innerHTML).toContain('Not yet covered by a signed checkpoint');
+    // The exports are links the session cookie opens.
+    expect([...document.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['/v1/export?format=csv', '/v1/export?format=ndjson']);
     // No script, no inline style, nothing fetched but the stylesheet.
     expect(document.querySelectorAll('script, [style], style')).toHaveLength(0);
     expect([...document.querySelectorAll('link')].map((link) => link.getAttribute('href'))).toEqual(['/dashboard.css']);

@@ -4,6 +4,7 @@
 //   samtykke build <config.json | page.html> [--out FILE] [--us] [--locales da,sv]
 //                                                     writes a bundle for one site
 //   samtykke scan <url> [options]                     audits a site in Chromium (scan/cli.mjs)
+//   samtykke log serve|export|verify|stats|retention  the consent log (log/cli.mjs)
 // JSON files are read whole; HTML files are searched for the
 // <script type="application/json" id="samtykke-config"> block, and the page
 // itself is checked for the links its config needs.
@@ -12,7 +13,8 @@ import { configIn } from './config-file.mjs';
 
 const USAGE = `usage: samtykke validate [--strict] <config.json | page.html> ...
        samtykke build <config.json | page.html> [--out public/consent.js] [--us] [--locales da,sv,...]
-       samtykke scan <url> [--pages 10] [--states before,reject,accept,gpc] [--out samtykke-scan] ... (samtykke scan --help)`;
+       samtykke scan <url> [--pages 10] [--states before,reject,accept,gpc] [--out samtykke-scan] ... (samtykke scan --help)
+       samtykke log serve|export|verify|stats|retention ... (samtykke log --help)`;
 
 const [command, ...rest] = process.argv.slice(2);
 if (command == '--help' || command == '-h') {
@@ -102,6 +104,11 @@ else if (command == 'build') process.exit(await build(rest));
 else if (command == 'scan') {
   // Its own module: validate and build never load the scanner.
   const { main } = await import('../scan/cli.mjs');
+  process.exitCode = await main(rest);
+}
+else if (command == 'log') {
+  // The consent log: its own module, like scan.
+  const { main } = await import('../log/cli.mjs');
   process.exitCode = await main(rest);
 }
 else {

@@ -93,8 +93,12 @@ export async function streamExport(store, response, format, { pageSize = 1000, n
       rows = await store.rows({ afterSeq: rows[rows.length - 1].seq, limit: pageSize });
     }
     if (format == 'ndjson') {
+      // What an offline check needs beside the rows: the signed checkpoints,
+      // and the signed retention runs that vouch for a chain not starting at 1.
       const checkpoints = await store.checkpoints();
       if (checkpoints.length) await write(response, checkpoints.map((checkpoint) => JSON.stringify({ checkpoint }) + '\n').join(''));
+      const retention = (await store.retentionLog?.()) ?? [];
+      if (retention.length) await write(response, retention.map((run) => JSON.stringify({ retention: run }) + '\n').join(''));
     }
     response.end();
   } catch (error) {

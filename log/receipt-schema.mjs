@@ -7,8 +7,8 @@
 // receipt: the SDK resends a receipt it could not deliver, and a beacon may
 // arrive twice. The store dedupes on it, so the server and the store must
 // compute it the same way: both use receiptDigest() from here.
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { canonicalJson } from './chain.mjs';
 
 /** @typedef {import('./types').Receipt} Receipt */
 
@@ -109,21 +109,9 @@ function reasonOf(issue) {
   return `${path || 'receipt'}: ${message}`.slice(0, 200);
 }
 
-/**
- * Canonical JSON: object keys sorted (by UTF-16 code units, as Array#sort
- * does), no whitespace, JSON.stringify's escaping for strings and numbers.
- * The same receipt always gives the same text, whatever order its keys came
- * in, so a resend has the same digest.
- * @param {unknown} value
- * @returns {string}
- */
-export function canonicalJson(value) {
-  if (value === null || typeof value != 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const object = /** @type {Record<string, unknown>} */ (value);
-  const keys = Object.keys(object).sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`).join(',')}}`;
-}
+// The canonical text and the digest are the chain's (log/chain.mjs): one
+// definition, which the store, the server and the offline check share.
+export { canonicalJson, receiptDigest } from './chain.mjs';
 
 /**
  * The receipt's canonical text: what its digest is computed over.
@@ -131,12 +119,4 @@ export function canonicalJson(value) {
  */
 export function canonicalReceipt(receipt) {
   return canonicalJson(receipt);
-}
-
-/**
- * SHA-256 (hex) of the receipt's canonical text, UTF-8.
- * @param {Receipt} receipt
- */
-export function receiptDigest(receipt) {
-  return createHash('sha256').update(canonicalReceipt(receipt), 'utf8').digest('hex');
 }

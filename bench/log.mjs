@@ -84,7 +84,7 @@ async function admin(port, path, method = 'GET') {
 
 /** Starts the server and waits for it to answer. */
 async function serve(port, env, dir) {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'samtykke.js'), 'log', 'serve', '--port', String(port), '--db', dir], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'samtykke.js'), 'log', 'serve', '--port', String(port), '--db', dir, '--rate-ip', '0', '--rate-id', '0'], {
     env: { ...process.env, ...env, SAMTYKKE_LOG_TOKEN: TOKEN },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

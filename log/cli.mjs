@@ -17,6 +17,7 @@ import { resolveToken } from './token.mjs';
 
 export const LOG_USAGE = `usage: samtykke log serve [--port 8787] [--host 127.0.0.1] [--db .samtykke-log] [--origins https://a.example,...]
                           [--retention 13] [--trust-proxy] [--store-ip truncated|off] [--token-file FILE]
+                          [--rate-ip 60] [--rate-id 10]
        samtykke log export [--url http://127.0.0.1:8787] [--format ndjson|csv] [--out FILE]
        samtykke log verify [--url http://127.0.0.1:8787] | --file export.ndjson --public-key key.pem
        samtykke log stats [--url http://127.0.0.1:8787] [--from 2026-01-01] [--to 2026-01-31] [--json]
@@ -39,6 +40,8 @@ export const LOG_OPTIONS = /** @type {const} */ ({
     'trust-proxy': { type: 'boolean', default: false },
     'store-ip': { type: 'string', default: 'truncated' },
     'token-file': { type: 'string' },
+    'rate-ip': { type: 'string', default: '60' },
+    'rate-id': { type: 'string', default: '10' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   export: { ...CLIENT, format: { type: 'string', default: 'ndjson' }, out: { type: 'string' } },
@@ -136,6 +139,9 @@ async function serve(values, deps, out, err) {
   const env = deps.env ?? process.env;
   const port = whole(values.port, 'port', 0, 65535);
   const retention = whole(values.retention, 'retention', 1, 1200);
+  // Receipts a minute per client IP and per consent id; 0 turns a limit off.
+  const ipPerMinute = whole(values['rate-ip'], 'rate-ip', 0, 1_000_000);
+  const idPerMinute = whole(values['rate-id'], 'rate-id', 0, 1_000_000);
   if (!['truncated', 'off'].includes(values['store-ip'])) throw new UsageError(`--store-ip takes truncated or off (got "${values['store-ip']}")`);
   let origins;
   try {
@@ -178,6 +184,8 @@ async function serve(values, deps, out, err) {
     trustProxy: values['trust-proxy'],
     storeIp: values['store-ip'],
     retentionMonths: retention,
+    ipPerMinute,
+    idPerMinute,
     log: (line) => err(`samtykke log serve: ${line}`),
     ...deps.serverOptions,
   });

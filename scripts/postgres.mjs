@@ -52,7 +52,7 @@ function run(bin, tool, args) {
 
 /**
  * Starts a fresh server. Resolves once it accepts connections.
- * @returns {Promise<{ url: string; dir: string; port: number; bin: string; stop(): void }>}
+ * @returns {Promise<{ url: string; dir: string; port: number; bin: string; stop(): void; pause(): void; resume(): void }>}
  */
 export async function startPostgres({ database = 'samtykke' } = {}) {
   const bin = findPostgresBin();
@@ -71,7 +71,10 @@ export async function startPostgres({ database = 'samtykke' } = {}) {
     const options = ['-c listen_addresses=127.0.0.1', `-c port=${port}`, `-c unix_socket_directories=${dir}`, '-c fsync=off', '-c shared_buffers=32MB', '-c max_connections=40'].join(' ');
     run(bin, 'pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
     run(bin, 'createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', user, database]);
-    return { url: `postgres://${user}@127.0.0.1:${port}/${database}`, dir, port, bin, stop };
+    // For the fault tests: the server down and up again, its data kept.
+    const pause = () => run(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    const resume = () => run(bin, 'pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
+    return { url: `postgres://${user}@127.0.0.1:${port}/${database}`, dir, port, bin, stop, pause, resume };
   } catch (error) {
     stop();
     throw error;

@@ -65,4 +65,6 @@ export const CLAIMS: { lang: string; phrase: string; by: 'unit' | 'browser'; spe
   { lang: 'json', phrase: '"hosts": [{ "host": "stats.example.net"', by: 'unit' },
   { lang: 'yaml', phrase: 'npx samtykke scan', by: 'unit' },
   { lang: 'sh', phrase: 'npx samtykke scan http://localhost:8080/scan-faults/', by: 'unit' },
+  // test/unit/log-cli.test.ts
+  { lang: 'sh', phrase: 'npx samtykke log serve', by: 'unit' },
 ];

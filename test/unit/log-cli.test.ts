@@ -298,3 +298,18 @@ async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+describe("the README's log snippet", () => {
+  it('installs an optional peer, and its serve command parses as written', async () => {
+    const { claim } = await import('../shared/readme');
+    const { LOG_OPTIONS } = await import('../../log/cli.mjs');
+    const { parseArgs } = await import('node:util');
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const [install, command] = claim('sh', 'npx samtykke log serve').code.trim().split('\n');
+    const named = install.split(/\s+/).slice(3).filter((word) => word != pkg.name);
+    expect(named).toEqual(['@electric-sql/pglite']);
+    expect(pkg.peerDependenciesMeta['@electric-sql/pglite']).toEqual({ optional: true });
+    const args = command.trim().replace(/^npx samtykke log serve /, '').split(/\s+/);
+    expect(parseArgs({ args, options: LOG_OPTIONS.serve }).values).toMatchObject({ origins: 'https://shop.example' });
+  });
+});

@@ -2,23 +2,9 @@
 // the server and the CLI. The modules in log/ are plain ESM JavaScript that
 // refer to these with JSDoc (`@typedef {import('./types').Store} Store`).
 
-/** A receipt as the SDK sends it (src/receipts.ts `Receipt`), validated. */
-export interface Receipt {
-  v: 1;
-  id: string;
-  time: string;
-  revision: number;
-  regime: string;
-  categories: Record<string, boolean>;
-  services: Record<string, boolean>;
-  optedOut: boolean;
-  gpc: boolean;
-  limited: boolean;
-  locale: string | null;
-  /** The version of the texts the visitor saw (a hash), or null. */
-  texts: string | null;
-  page: string;
-}
+/** A receipt as the SDK sends it: the SDK's own type (src/receipts.ts), validated. */
+export type { Receipt } from '../dist/esm/receipts.js';
+import type { Receipt } from '../dist/esm/receipts.js';
 
 /** What the server adds, which the browser must not be trusted with. */
 export interface Received {

@@ -11,13 +11,16 @@ const BUDGETS = {
   // Issue 17 (the Limit, the privacy centre's links and API, the sensitive
   // GPP fields) raised the core by 400 B, the UI chunk by 289 B, the US
   // chunk by 638 B; the centre itself is a chunk of its own.
-  'samtykke.min.js': 11_140,
-  'samtykke.ui.min.js': 11_870,
+  // The consent log: receipts sent as text/plain took 23 B off the core;
+  // the version of the texts a choice was made on (ui/notice-version.ts)
+  // added 237 B to the UI chunk and 226 B to the one-file bundle.
+  'samtykke.min.js': 11_117,
+  'samtykke.ui.min.js': 12_107,
   'samtykke.dialogs.min.js': 3_090,
   'samtykke.centre.min.js': 4_350,
   'samtykke.button.min.js': 2_770,
   'samtykke.us.min.js': 3_950,
-  'samtykke.full.min.js': 29_590,
+  'samtykke.full.min.js': 29_816,
 };
 
 /** What each kind of visit loads, and the product's target for it. */

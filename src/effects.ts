@@ -10,7 +10,7 @@ import { startConsentMode } from './signals/consent-mode-effect.js';
 import { startGate } from './gate/gate.js';
 import { deleteCookies } from './gate/cookies.js';
 import { startGoogleAnalytics } from './gate/google-analytics.js';
-import { receiptOf, retryReceipt, sendReceipt } from './receipts.js';
+import { receiptOf, retryReceipt, sendReceipt, TEXTS } from './receipts.js';
 import { listenForLinks } from './links.js';
 import { startUsSignals, type UsLoader } from './signals/us-signals.js';
 import { error } from './errors.js';
@@ -62,7 +62,10 @@ export function startEffects(
     retryReceipt(receipts.url);
     consent.on('consent', (state) => {
       const where = location.origin + location.pathname;
-      sendReceipt(receipts.url, JSON.stringify(receiptOf(state, where, document.documentElement.lang || null, null)));
+      // Set by the UI only while it makes a choice (ui.tsx): a choice made
+      // through the API has no texts.
+      const texts = (page as unknown as Record<symbol, string | undefined>)[Symbol.for(TEXTS)] || null;
+      sendReceipt(receipts.url, JSON.stringify(receiptOf(state, where, document.documentElement.lang || null, texts)));
     });
   }
 }

@@ -20,7 +20,8 @@ export interface Receipt {
   /** The use of sensitive personal information is limited. */
   limited: boolean;
   locale: string | null;
-  /** A hash of the banner texts the visitor saw, when the banner was shown. */
+  /** The version of the texts the choice was made on (ui/notice-version.ts),
+   * when it was made in samtykke's UI; null through the API. */
   texts: string | null;
   /** The page the choice was made on (origin and path only). */
   page: string;
@@ -55,15 +56,23 @@ function pending(): Storage | undefined {
   }
 }
 
+/** Where the UI puts the version of its texts while it makes a choice
+ * (ui.tsx), for the receipt of that choice: `Symbol.for(TEXTS)` on window. */
+export const TEXTS = 'samtykke.texts';
+
 /** Sends with sendBeacon (survives the page closing), else fetch keepalive.
- * Never throws and never waits on the page; a failure is kept for one retry. */
+ * Never throws and never waits on the page; a failure is kept for one retry.
+ * The JSON goes as a string, so as text/plain;charset=UTF-8: a type a
+ * request to another origin may have without a CORS preflight (a Blob of
+ * application/json is refused by sendBeacon there, and fetch would ask
+ * first). The log parses the body as JSON whatever its type. */
 export function sendReceipt(url: string, body: string, retry = true): void {
   const keep = () => {
     if (retry) pending()?.setItem(PENDING, body);
   };
   try {
-    if (navigator.sendBeacon?.(url, new Blob([body], { type: 'application/json' }))) return;
-    fetch(url, { method: 'POST', body, keepalive: true, headers: { 'content-type': 'application/json' } }).then(
+    if (navigator.sendBeacon?.(url, body)) return;
+    fetch(url, { method: 'POST', body, keepalive: true }).then(
       (response) => response.ok || keep(),
       keep,
     );

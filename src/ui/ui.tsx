@@ -8,7 +8,9 @@ import type { Consent, ConsentSnapshot } from '../consent.js';
 import type { View } from '../loading/seam.js';
 import { normaliseUi } from '../config/normalise-ui.js';
 import { error } from '../errors.js';
-import { UI_INPUT } from '../site.js';
+import { RECEIPTS, UI_INPUT } from '../site.js';
+import { TEXTS } from '../receipts.js';
+import { noticeTexts, noticeVersion, type NoticeView } from './notice-version.js';
 import { report, warn } from '../report.js';
 import english from 'samtykke:english/banner';
 import { layer, type Strings } from './strings.js';
@@ -119,10 +121,23 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
     draw();
   };
 
+  /** Makes a choice in `view`. With receipts on, the choice's receipt
+   * (effects.ts, which reads it in the call) carries the version of the
+   * texts on screen; a choice made through the API finds none. The consent
+   * object's methods never throw, so the version never outlives the call. */
+  function inView(view: NoticeView, action: () => void) {
+    if (!RECEIPTS || !core.receipts) return action();
+    const page = window as unknown as Record<symbol, string>;
+    const key = Symbol.for(TEXTS);
+    page[key] = noticeVersion(noticeTexts(view, t, { banner, ...dialogs?.keys, ...centreModule?.keys }, config));
+    action();
+    delete page[key];
+  }
+
   /** The visitor chose: close everything and say so without moving focus. */
-  function choose(action: () => void) {
+  function choose(view: NoticeView, action: () => void) {
     try {
-      action();
+      inView(view, action);
       update({ banner: false, preferences: false, status: '' });
     } catch (error) {
       return report(`samtykke: the choice could not be applied (${error}).`);
@@ -131,9 +146,6 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
     // Emptied first, so that saying the same thing twice is heard twice.
     setTimeout(() => update({ status: t['status.saved'] }), 100);
   }
-
-  const acceptAll = () => choose(consent.acceptAll);
-  const rejectAll = () => choose(consent.rejectAll);
 
   /** A click on Preferences or the floating button: through the core, which
    * fetches the dialog's strings first (with-locale.ts), then opens it. */
@@ -180,7 +192,7 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
   /** A choice in the privacy centre: recorded at once (no verification),
    * the dialog stays open and its status line says what changed. */
   const inCentre = (action: () => void) => () => {
-    action();
+    inView('privacy-centre', action);
     update({ confirming: null });
   };
 
@@ -199,8 +211,8 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
             strings={t}
             layout={config.layout}
             privacyPolicyUrl={config.privacyPolicyUrl}
-            onAccept={acceptAll}
-            onReject={rejectAll}
+            onAccept={() => choose('banner', consent.acceptAll)}
+            onReject={() => choose('banner', consent.rejectAll)}
             onPreferences={askPreferences}
             onPrefetch={prefetch}
             onClose={close('banner')}
@@ -213,11 +225,11 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
             categories={categories}
             choices={state.choices}
             onToggle={(id, on) => update({ choices: { ...state.choices, [id]: on } })}
-            onAccept={acceptAll}
-            onReject={rejectAll}
+            onAccept={() => choose('preferences', consent.acceptAll)}
+            onReject={() => choose('preferences', consent.rejectAll)}
             onSave={() => {
               const { necessary, ...chosen } = state.choices;
-              choose(() => consent.set(chosen));
+              choose('preferences', () => consent.set(chosen));
             }}
             onClose={close('preferences')}
           />
@@ -230,8 +242,8 @@ function mount(consent: Consent, core: CoreConfig, input: unknown, locale: Local
             gpc={snapshot.gpc}
             gpcNow={(navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true}
             // The dialog stays open: its status line confirms the change.
-            onOptOut={() => (consent.optOut(), draw())}
-            onOptIn={() => (consent.optIn(), draw())}
+            onOptOut={() => (inView('opt-out', consent.optOut), draw())}
+            onOptIn={() => (inView('opt-out', consent.optIn), draw())}
             onClose={close('optOut')}
           />
         )}

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { receiptOf, retryReceipt, sendReceipt } from '../../src/receipts';
+import { receiptOf, retryReceipt, sendReceipt, TEXTS } from '../../src/receipts';
+import { startEffects } from '../../src/effects';
 import { start } from './helpers';
 
 describe('consent receipts', () => {
@@ -35,10 +36,12 @@ describe('consent receipts', () => {
     });
   });
 
-  it('sends with sendBeacon when it accepts the receipt', () => {
+  it('sends with sendBeacon when it accepts the receipt, the JSON as a string (text/plain, no CORS preflight)', () => {
     beacon.mockReturnValue(true);
     sendReceipt('/log', '{"v":1}');
-    expect(beacon).toHaveBeenCalledWith('/log', expect.any(Blob));
+    // A string, not a Blob of application/json: sendBeacon sends it as
+    // text/plain;charset=UTF-8, which another origin takes without a preflight.
+    expect(beacon).toHaveBeenCalledWith('/log', '{"v":1}');
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
@@ -47,6 +50,8 @@ describe('consent receipts', () => {
     fetchMock.mockResolvedValue({ ok: true });
     sendReceipt('/log', '{"v":1}');
     expect(fetchMock).toHaveBeenCalledWith('/log', expect.objectContaining({ method: 'POST', body: '{"v":1}', keepalive: true }));
+    // No content type of its own: fetch sends a string as text/plain;charset=UTF-8.
+    expect(fetchMock.mock.calls[0][1].headers).toBeUndefined();
     await Promise.resolve();
     expect(localStorage.getItem('samtykke-receipt')).toBeNull();
   });
@@ -59,7 +64,7 @@ describe('consent receipts', () => {
     expect(localStorage.getItem('samtykke-receipt')).toBe('{"v":1}');
     beacon.mockReturnValue(true);
     retryReceipt('/log');
-    expect(beacon).toHaveBeenLastCalledWith('/log', expect.any(Blob));
+    expect(beacon).toHaveBeenLastCalledWith('/log', '{"v":1}');
     expect(localStorage.getItem('samtykke-receipt')).toBeNull();
     beacon.mockClear();
     retryReceipt('/log');
@@ -81,5 +86,21 @@ describe('consent receipts', () => {
     });
     expect(() => sendReceipt('/log', '{}')).not.toThrow();
     expect(localStorage.getItem('samtykke-receipt')).toBe('{}');
+  });
+
+  // The UI marks a choice with the version of its texts only while it makes
+  // it (ui.tsx inView); effects.ts reads the mark in the choice's call.
+  it('carries the version of the texts the UI marked the choice with, and null for a choice through the API', () => {
+    beacon.mockReturnValue(true);
+    const { consent, settings } = start({ receipts: { url: '/log' } });
+    startEffects(consent, settings, undefined, () => {}, { section: -1, loadUs: () => new Promise(() => {}), input: {}, loadLocale: () => new Promise(() => {}) });
+    const page = window as unknown as Record<symbol, string>;
+    page[Symbol.for(TEXTS)] = '2kq8n1xz0v7c';
+    consent.acceptAll();
+    delete page[Symbol.for(TEXTS)];
+    consent.rejectAll();
+    const [ui, api] = beacon.mock.calls.map(([, body]) => JSON.parse(body));
+    expect(ui).toMatchObject({ texts: '2kq8n1xz0v7c', categories: { analytics: true } });
+    expect(api).toMatchObject({ texts: null, categories: { analytics: false } });
   });
 });

@@ -18,6 +18,7 @@ import { resolveToken } from './token.mjs';
 export const LOG_USAGE = `usage: samtykke log serve [--port 8787] [--host 127.0.0.1] [--db .samtykke-log] [--origins https://a.example,...]
                           [--retention 13] [--trust-proxy] [--store-ip truncated|off] [--token-file FILE]
                           [--rate-ip 60] [--rate-id 10]
+       samtykke log notice <config.json | page.html> [--url http://127.0.0.1:8787] [--locales da,en] [--dry-run]
        samtykke log export [--url http://127.0.0.1:8787] [--format ndjson|csv] [--out FILE]
        samtykke log verify [--url http://127.0.0.1:8787] | --file export.ndjson --public-key key.pem
        samtykke log stats [--url http://127.0.0.1:8787] [--from 2026-01-01] [--to 2026-01-31] [--json]
@@ -76,6 +77,11 @@ export async function main(args, deps = {}) {
   if (!verb || verb == '--help' || verb == '-h') {
     (verb ? out : err)(LOG_USAGE);
     return verb ? 0 : 3;
+  }
+  // `log notice` reads files and posts them: its own module (log/notice.mjs).
+  if (verb == 'notice') {
+    const { main: notice } = await import('./notice.mjs');
+    return notice(rest, { stdout: { write: (text) => out(text.replace(/\n$/, '')) }, stderr: { write: (text) => err(text.replace(/\n$/, '')) }, env: deps.env ?? process.env });
   }
   if (!Object.hasOwn(LOG_OPTIONS, verb)) {
     err(`samtykke log: unknown verb "${verb}"\n${LOG_USAGE}`);

@@ -84,7 +84,9 @@ async function admin(port, path, method = 'GET') {
 
 /** Starts the server and waits for it to answer. */
 async function serve(port, env, dir) {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'samtykke.js'), 'log', 'serve', '--port', String(port), '--db', dir, '--rate-ip', '0', '--rate-id', '0'], {
+  // BENCH_LOG_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+  const nodeArgs = process.env.BENCH_LOG_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin', 'samtykke.js'), 'log', 'serve', '--port', String(port), '--db', dir, '--rate-ip', '0', '--rate-id', '0'], {
     env: { ...process.env, ...env, SAMTYKKE_LOG_TOKEN: TOKEN },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

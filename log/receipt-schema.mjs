@@ -81,6 +81,15 @@ export function receiptSchema(now = Date.now) {
 }
 
 const RECEIPT = receiptSchema();
+// One schema per clock: building a zod schema costs far more than using it
+// (the server passes its clock with every receipt).
+const schemas = new WeakMap();
+/** @param {() => number} now */
+function schemaFor(now) {
+  let schema = schemas.get(now);
+  if (!schema) schemas.set(now, (schema = receiptSchema(now)));
+  return schema;
+}
 
 /**
  * Validates a parsed JSON value as a receipt v1.
@@ -91,7 +100,7 @@ const RECEIPT = receiptSchema();
  * @returns {{ ok: true, receipt: Receipt } | { ok: false, reason: string }}
  */
 export function parseReceipt(value, now) {
-  const result = (now ? receiptSchema(now) : RECEIPT).safeParse(value);
+  const result = (now ? schemaFor(now) : RECEIPT).safeParse(value);
   if (result.success) return { ok: true, receipt: /** @type {Receipt} */ (result.data) };
   return { ok: false, reason: reasonOf(result.error.issues[0]) };
 }

@@ -178,6 +178,11 @@ async function serve(values, deps, out, err) {
   try {
     store = await /** @type {NonNullable<Deps['openStore']>} */ (openStore)({ databaseUrl, dir: values.db });
   } catch (error) {
+    // A missing optional peer is a setup error (3), like the scanner's; a database that fails is 2.
+    if (/** @type {any} */ (error)?.exitCode == 3) {
+      err(`samtykke log serve: ${/** @type {Error} */ (error).message}`);
+      return 3;
+    }
     err(`samtykke log serve: cannot open the database (${describeDatabase(databaseUrl, values.db)}): ${/** @type {Error} */ (error).message}`);
     return 2;
   }

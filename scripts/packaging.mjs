@@ -95,6 +95,14 @@ try {
     if (error.status == 3 && /needs playwright-core, which is not installed: npm install --save-dev playwright-core tldts/.test(error.stderr)) console.log('ok    scan without playwright-core: exit 3, and what to install');
     else failures.push('scan without playwright-core'), console.log(`FAIL  scan without playwright-core: exit ${error.status}\n${error.stderr}`);
   }
+  // And the consent log without PGlite.
+  try {
+    execFileSync(process.execPath, [join(bare, 'node_modules/samtykke/bin/samtykke.js'), 'log', 'serve', '--port', '0', '--db', join(bare, 'log')], { cwd: bare, encoding: 'utf8', stdio: 'pipe', timeout: 30_000 });
+    failures.push('log without PGlite'), console.log('FAIL  log without PGlite: it did not fail');
+  } catch (error) {
+    if (error.status == 3 && /needs @electric-sql\/pglite, which is not installed: npm install --save-dev @electric-sql\/pglite/.test(error.stderr)) console.log('ok    log without PGlite: exit 3, and what to install');
+    else failures.push('log without PGlite'), console.log(`FAIL  log without PGlite: exit ${error.status}\n${error.stderr}`);
+  }
 } finally {
   rmSync(temp, { recursive: true, force: true });
 }

@@ -8,12 +8,12 @@
 // allows only that (respond.mjs). Every chart is an image with a name and
 // is followed by a table of the same numbers (WCAG 1.1.1), so a screen
 // reader or a copy-paste gets everything a glance at the chart does.
-import { html } from './html.mjs';
+import { html } from '../bin/html.mjs';
 
 /** @typedef {import('./types').Stats} Stats */
 /** @typedef {import('./types').Row} Row */
 /** @typedef {import('./types').Checkpoint} Checkpoint */
-/** @typedef {import('./html.mjs').Html} Html */
+/** @typedef {import('../bin/html.mjs').Html} Html */
 
 /**
  * @typedef {object} Lookup

@@ -13,6 +13,9 @@
 // is built with the `html` template tag, which escapes every interpolated
 // value with `esc` unless the value is already markup made by `html`. So
 // escaping is the default, and there is exactly one escaping function.
+// One escaping function and one `html` tag for every page the commands write.
+import { Html, esc, html } from '../bin/html.mjs';
+export { esc };
 
 /** @typedef {import('./types').ScanResult} ScanResult */
 /** @typedef {import('./types').StateName} StateName */
@@ -25,55 +28,6 @@
 
 // ---------------------------------------------------------------------------
 // Escaping and markup
-
-/** Markup that is already safe: made by `html`, never from a bare string. */
-class Html {
-  /** @param {string} text */
-  constructor(text) {
-    this.text = text;
-  }
-  toString() {
-    return this.text;
-  }
-}
-
-const ESCAPES = /** @type {Record<string, string>} */ ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' });
-
-/**
- * The one escaping function: text for an HTML text node or a quoted
- * attribute value (all five of & < > " ' are replaced, so it is safe in
- * either quote style).
- * @param {unknown} value
- * @returns {string}
- */
-export function esc(value) {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-
-/**
- * @param {unknown} value
- * @returns {string}
- */
-function part(value) {
-  if (value instanceof Html) return value.text;
-  if (Array.isArray(value)) return value.map(part).join('');
-  // null, undefined and false render nothing, so `${cond && html`…`}` works.
-  if (value == null || value === false) return '';
-  return esc(value);
-}
-
-/**
- * Template tag: the literal parts are trusted markup, every `${value}` is
- * escaped (arrays are joined, Html is kept as it is).
- * @param {TemplateStringsArray} strings
- * @param {...unknown} values
- * @returns {Html}
- */
-function html(strings, ...values) {
-  let out = strings[0];
-  for (let i = 0; i < values.length; i++) out += part(values[i]) + strings[i + 1];
-  return new Html(out);
-}
 
 /**
  * The URL as an href when it is http(s), else undefined: a `javascript:`,

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { renderDashboard, renderLogin } from '../../log/dashboard.mjs';
-import { esc } from '../../log/html.mjs';
+import { esc } from '../../bin/html.mjs';
 import type { Row, Stats } from '../../log/types';
 import { receipt } from './log-helpers';
 import { runs } from './fc-runs';

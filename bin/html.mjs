@@ -1,9 +1,8 @@
-// Markup for the dashboard, escaped by default. Every value in the log came
-// from a browser (a page URL, a locale, a category id, a user agent) or
-// from a query string, so all of it is untrusted. The `html` template tag
-// escapes every interpolated value with `esc`, the one escaping function,
-// unless the value is markup `html` made itself. (The same design as
-// scan/report.mjs.)
+// Markup for the pages the commands write, escaped by default: the scan's
+// report (every value came from a scanned site) and the consent log's
+// dashboard (every value came from a browser or a query string). The `html`
+// template tag escapes every interpolated value with `esc`, the one
+// escaping function, unless the value is markup `html` made itself.
 
 /** Markup that is already safe: made by `html`, never from a bare string. */
 export class Html {

@@ -11,7 +11,7 @@ import { migrate } from './migrate.mjs';
 import { CHECKPOINT_COLUMNS, NOTICE_COLUMNS, ROW_COLUMNS, checkpointOf, noticeOf, rowOf } from './rows.mjs';
 import { checkpointText, loadSigningKey, retentionText } from './signing.mjs';
 import { stats } from './stats.mjs';
-import { chainWalk, checkCheckpoints, signedAnchors } from './verify.mjs';
+import { chainWalk, checkCheckpoints, signedAnchors, verifyResult } from './verify.mjs';
 
 /**
  * @typedef {import('./types').Store} Store
@@ -135,15 +135,7 @@ export async function openStore({ databaseUrl, dir = '.samtykke-log', keyFile, k
       broken = { brokenAt: end.lastSeq + 1, reason: end.lastSeq < start.seq ? `rows ${end.lastSeq + 1} to ${start.seq} are missing (the chain head is at ${start.seq})` : `the chain head (${start.seq}) does not match the last row` };
     }
     const checked = checkCheckpoints(toCheck, { publicKey, hashes: walk.hashes, first: walked.first, last: walked.last, anchors, beyond: 'bad' });
-    return {
-      ok: !broken && !checked.bad.length,
-      checked: walked.checked,
-      first: walked.first,
-      last: walked.last,
-      ...broken,
-      checkpoints: checked.checked,
-      badCheckpoints: checked.bad,
-    };
+    return verifyResult(walked, broken, checked);
   }
 
   async function checkpoint() {

@@ -1,7 +1,7 @@
 // Verifies an NDJSON export offline (`samtykke log verify --file`): every
 // line a Row, in sequence order. Nothing here touches a database; it needs
 // only the lines, the log's public key and, optionally, its checkpoints.
-import { chainWalk, checkCheckpoints, signedAnchors } from './verify.mjs';
+import { chainWalk, checkCheckpoints, signedAnchors, verifyResult } from './verify.mjs';
 
 /**
  * @typedef {import('./types').VerifyResult} VerifyResult
@@ -47,13 +47,5 @@ export async function verifyExport(lines, { publicKey, checkpoints = [], retenti
   const walked = walk.result();
   const broken = walked.ok ? unreadable : { brokenAt: walked.brokenAt, reason: walked.reason };
   const checked = checkCheckpoints(checkpoints, { publicKey, hashes: walk.hashes, first: walked.first, last: walked.last, anchors, beyond: 'skip' });
-  return {
-    ok: !broken && !checked.bad.length,
-    checked: walked.checked,
-    first: walked.first,
-    last: walked.last,
-    ...broken,
-    checkpoints: checked.checked,
-    badCheckpoints: checked.bad,
-  };
+  return verifyResult(walked, broken, checked);
 }

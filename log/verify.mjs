@@ -113,3 +113,23 @@ export function checkCheckpoints(checkpoints, { publicKey, hashes, first, last, 
   }
   return { checked, bad };
 }
+
+/**
+ * The VerifyResult of a walk, the break found (if any), and the checkpoints' check:
+ * one shape for the store's verify() and the offline check.
+ * @param {{ checked: number, first: number | null, last: number | null }} walked
+ * @param {{ brokenAt: number, reason: string } | null} broken
+ * @param {{ checked: number, bad: number[] }} checkpoints
+ * @returns {import('./types').VerifyResult}
+ */
+export function verifyResult(walked, broken, checkpoints) {
+  return {
+    ok: !broken && !checkpoints.bad.length,
+    checked: walked.checked,
+    first: walked.first,
+    last: walked.last,
+    ...broken,
+    checkpoints: checkpoints.checked,
+    badCheckpoints: checkpoints.bad,
+  };
+}

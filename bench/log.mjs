@@ -16,6 +16,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+// The SDK's own consent ids (the server refuses any other shape).
+import { consentId } from '../dist/esm/storage/consent-id.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +33,6 @@ const CONNECTIONS = Number(values.connections);
 const MAX = Number(values.max);
 const ROOT = new URL('..', import.meta.url).pathname;
 const TOKEN = randomBytes(16).toString('hex');
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -44,9 +45,7 @@ const freePort = () =>
 
 /** A receipt as the SDK sends it, with a fresh consent id. */
 function receipt(n) {
-  const bytes = randomBytes(22);
-  let id = '';
-  for (const byte of bytes) id += ALPHABET[byte & 63];
+  const id = consentId(randomBytes);
   const yes = n % 3 != 0;
   return JSON.stringify({
     v: 1,

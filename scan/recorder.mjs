@@ -12,8 +12,8 @@ import { hostOf, partyOf } from './site.mjs';
 const DAY = 86_400_000;
 
 /** The key of a cookie in the jar, and of a stored key. */
-export const cookieKey = (name, domain, path) => `cookie:${name}@${domain.replace(/^\./, '')}${path}`;
-export const storageKey = (area, origin, key) => `${area}:${origin}:${key}`;
+const cookieKey = (name, domain, path) => `cookie:${name}@${domain.replace(/^\./, '')}${path}`;
+const storageKey = (area, origin, key) => `${area}:${origin}:${key}`;
 
 /** Whether a write for `domain` can be the jar's cookie on `cookieDomain`. */
 function sameCookieDomain(writeDomain, cookieDomain) {
@@ -65,9 +65,6 @@ export function createRecorder({ state, site, keepValues = false }) {
     /** What `at` counts from: the choice's click, or the state's first navigation. */
     setReference(time) {
       reference = time;
-    },
-    get reference() {
-      return reference;
     },
 
     /** An event from hooks.mjs in some frame. */

@@ -63,7 +63,6 @@ export async function scan(options, { progress } = {}) {
         return next;
       },
     };
-    progress?.setTotal(0);
     const discover = (link, from) => queue.add(pageAddress(link, from));
     const shared = { options, site };
     const results = [];

@@ -68,6 +68,14 @@ export async function openPostgres(url, { max = 10 } = {}) {
     ...wrap(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client is the pool's no longer: when the server goes
+      // away (a restart sends every backend FATAL 57P01) pg emits 'error' on
+      // the client, and with no listener that would crash the process. The
+      // query in flight fails anyway; the client is dropped, not reused.
+      /** @type {unknown} */
+      let broken = null;
+      const onError = (error) => void (broken = error);
+      client.on('error', onError);
       try {
         // READ COMMITTED whatever the server's default: the chain trigger
         // waits for chain_head's lock and then reads the newest head, which a
@@ -77,10 +85,11 @@ export async function openPostgres(url, { max = 10 } = {}) {
         await client.query('COMMIT');
         return value;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        if (!broken) await client.query('ROLLBACK').catch((rollback) => void (broken = rollback));
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken ? /** @type {Error} */ (broken) : undefined);
       }
     },
     close: () => pool.end(),

@@ -192,7 +192,7 @@ describe.each([pglite, postgres])('samtykke log serve on $name', (engine) => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       done = true;
       const { acknowledged, statuses } = await running;
-      expect(recovered).toBe(true);
+      expect(recovered, `exit ${serving.child.exitCode}; statuses ${JSON.stringify(statuses)}; server said:\n${serving.output()}`).toBe(true);
       expect(statuses[503], JSON.stringify(statuses)).toBeGreaterThan(0);
       expect(Object.keys(statuses).filter((s) => s != '204' && s != '503')).toEqual([]);
       expect(serving.child.exitCode).toBe(null);

@@ -470,6 +470,27 @@ describe.each([pgliteEngine(), postgresEngine()])('the consent log on $name', { 
     expect(await b.checkpoints()).toHaveLength(1);
   });
 
+  // A Postgres restart sends every backend FATAL 57P01; pg then emits 'error'
+  // on the client, and a client checked out for a transaction has no pool
+  // listener: unheard, that error crashed `samtykke log serve` under load.
+  it.runIf(engine.name == 'postgres')('survives its connection being terminated inside a transaction, and goes on with a new one', async () => {
+    const options = await engine.fresh();
+    const db = await engine.raw(options);
+    try {
+      const failed = db.transaction(async (tx) => {
+        const { rows } = await tx.query('SELECT pg_backend_pid() AS pid');
+        // Between two queries, so no query is in flight when the FATAL arrives.
+        await db.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await tx.query('SELECT 1');
+      });
+      await expect(failed).rejects.toThrow();
+      expect((await db.transaction((tx) => tx.query('SELECT 2 AS two'))).rows).toEqual([{ two: 2 }]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it.runIf(engine.name == 'pglite')('measures opening and inserting (printed, not asserted)', async () => {
     const options = await engine.fresh();
     let started = performance.now();

@@ -3,12 +3,11 @@
 // what the fixture says, passes axe (WCAG 2.2 AA) at desktop width, at
 // 320 px and in the dark scheme, and fetches nothing but itself.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations as axe, expectReflow } from './page-a11y';
 import { renderReport } from '../../scan/report.mjs';
 import type { ScanResult, StateName } from '../../scan/types';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const URL = 'https://reports.example/scan.html';
 const fixture: ScanResult = JSON.parse(readFileSync(new globalThis.URL('../fixtures/scan-result.json', import.meta.url), 'utf8'));
 
@@ -30,11 +29,6 @@ async function open(page: Page, result: ScanResult = fixture): Promise<Opened> {
   );
   await page.goto(URL);
   return opened;
-}
-
-async function axe(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`), `axe: ${what}`).toEqual([]);
 }
 
 const STATE_LABEL: Record<StateName, string> = { before: 'Before any choice', reject: 'After Reject all', accept: 'After Accept all', gpc: 'Under GPC' };
@@ -88,13 +82,7 @@ test('at 320 px: no axe violations, no sideways page scroll, and a wide table sc
   await page.setViewportSize({ width: 320, height: 700 });
   await open(page);
   await axe(page, '320 px');
-  // WCAG 1.4.10 Reflow: the page itself does not scroll sideways; wide tables scroll in their own box.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  const box = page.getByRole('region', { name: 'Cookies (table, scrolls sideways)' });
-  await box.focus();
-  await expect(box).toBeFocused();
-  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
-  await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  await expectReflow(page, 'Cookies (table, scrolls sideways)');
 });
 
 test('no axe violations in the dark scheme', async ({ page }) => {
